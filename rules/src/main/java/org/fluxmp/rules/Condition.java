@@ -1,0 +1,40 @@
+package org.fluxmp.rules;
+
+import java.util.Optional;
+
+/**
+ * One needs-attrs / needs-config / needs-env entry: {@code X} (set), {@code !X} (unset),
+ * {@code X=V} (equals) or {@code !X=V} (not equal; holds when X is unset).
+ */
+public record Condition(FactKind kind, String key, boolean negated, String expected) {
+
+    public static Condition parse(FactKind kind, String spec) {
+        boolean negated = spec.startsWith("!");
+        String body = negated ? spec.substring(1) : spec;
+        int eq = body.indexOf('=');
+        if (eq < 0) {
+            return new Condition(kind, body, negated, null);
+        }
+        return new Condition(kind, body.substring(0, eq), negated, body.substring(eq + 1));
+    }
+
+    /** Whether the condition holds for a fact's value (empty = unset). */
+    public boolean holds(Optional<String> value) {
+        boolean positive = expected == null ? value.isPresent() : value.map(expected::equals).orElse(false);
+        return negated != positive;
+    }
+
+    /** The condition as written, e.g. {@code !content.restore}. */
+    public String spec() {
+        return (negated ? "!" : "") + key + (expected == null ? "" : "=" + expected);
+    }
+
+    /** Why the condition fails for this value, in the words of {@code explain}. */
+    public String failure(Optional<String> value) {
+        String subject = kind.key() + " " + spec() + ": " + kind.noun() + " " + key;
+        if (value.isEmpty()) {
+            return subject + " is not set";
+        }
+        return subject + " is set to \"" + value.get() + "\"";
+    }
+}

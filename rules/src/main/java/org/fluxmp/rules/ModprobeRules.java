@@ -1,0 +1,190 @@
+package org.fluxmp.rules;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.fluxmp.rules.facts.Seed;
+
+/**
+ * The rules module's entry point: reads the module config and rc files from the search path,
+ * applies setup, set-alternative and disable requests, and asks the rules what is enabled and who
+ * provides each service.
+ *
+ * <p>Typical use: {@code open} (module config), then {@code readRunlevel("rc1")} or
+ * {@code readRcFile(path)}, then {@code disable(...)}, then {@code decide()}. Problems are collected;
+ * {@link #check()} throws them all as one {@link ConfigException}.
+ */
+public final class ModprobeRules {
+    private final SearchPath path;
+    private final Facts facts;
+    private final FactLedger ledger;
+    private final Consumer<String> verbose;
+    private final UnitTable table = new UnitTable();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Path> filesRead = new ArrayList<>();
+    private final List<RcFile> rcFiles = new ArrayList<>();
+    private final List<Seed> seeds = new ArrayList<>();
+    private final ModuleArgs moduleArgs = new ModuleArgs();
+    private final Map<String, String> data = new LinkedHashMap<>();
+    private final Map<String, String> setenv = new LinkedHashMap<>();
+    private List<String> removals;
+    private final List<String[]> pendingDisables = new ArrayList<>();
+
+    private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose) {
+        this.path = path;
+        this.facts = facts;
+        this.ledger = new FactLedger(facts);
+        this.verbose = verbose;
+    }
+
+    /** Reads the built-in modprobe.toml, every modprobe.d/*.toml, then the broker config [modules]. */
+    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose) {
+        ModprobeRules r = new ModprobeRules(path, facts, verbose);
+        ModuleConfigReader reader = new ModuleConfigReader(r.table, r.problems);
+        Path builtin = path.builtin().resolve("modprobe.toml");
+        verbose.accept("checking " + builtin);
+        if (Files.exists(builtin)) {
+            r.filesRead.add(builtin);
+            reader.read(builtin);
+        }
+        for (Path f : r.dropIns("modprobe", ".toml")) {
+            r.filesRead.add(f);
+            reader.read(f);
+        }
+        Map<String, Object> modules = facts.configTable("modules");
+        if (!modules.isEmpty()) {
+            reader.applyBrokerModules(modules);
+        }
+        return r;
+    }
+
+    /** {@code DIR/NAME.d/*EXT} for each search-path dir, each dir's files in name order. */
+    private List<Path> dropIns(String name, String ext) {
+        List<Path> out = new ArrayList<>();
+        for (String dir : path.dirs()) {
+            verbose.accept("checking " + dir + "/" + name + ".d/*" + ext);
+            Path d = Path.of(dir, name + ".d");
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                for (Path f : s) {
+                    String fn = f.getFileName().toString();
+                    if (fn.endsWith(ext)) {
+                        files.add(f);
+                    } else if (fn.endsWith(".py")) {
+                        verbose.accept("skipping " + f + ": Python rc files are not run by this flux-modprobe; write tasks in TOML");
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new Problem(d.toString(), 0, "cannot read directory: " + e.getMessage()));
+            }
+            files.sort(null);
+            out.addAll(files);
+        }
+        return out;
+    }
+
+    /** Reads the built-in rcN.toml and every rcN.d/*.toml, applying each file's setup as it goes. */
+    public ModprobeRules readRunlevel(String runlevel, SetupStepRunner steps) {
+        Path builtin = path.builtin().resolve(runlevel + ".toml");
+        verbose.accept("checking " + builtin);
+        List<Path> files = new ArrayList<>();
+        if (Files.exists(builtin)) {
+            files.add(builtin);
+        }
+        files.addAll(dropIns(runlevel, ".toml"));
+        for (Path f : files) {
+            readRcFile(f, steps);
+        }
+        return this;
+    }
+
+    /** Reads one rc file and applies its setup (what {@code run FILE} does). */
+    public ModprobeRules readRcFile(Path file, SetupStepRunner steps) {
+        int before = problems.size();
+        filesRead.add(file);
+        RcFile rc = new RcFileReader(table, problems).read(file);
+        rcFiles.add(rc);
+        for (String task : rc.tasks()) {
+            seeds.add(new Seed(task, "task in " + rc.path(), false));
+        }
+        if (problems.size() == before) {
+            // a setup acting on a broken file would only add confusing follow-on errors
+            new SetupApplier(this, steps).apply(rc);
+        }
+        return this;
+    }
+
+    /** {@code -S SERVICE=MODULE} / {@code --set-alternative}. */
+    public void setAlternative(String service, String module, String why) {
+        try {
+            table.setAlternative(service, module, why);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    /** A disable request (FLUX_MODPROBE_DISABLE, --disable, setup disable); applied by {@link #decide()}. */
+    public void disable(String name, String why) {
+        pendingDisables.add(new String[] {name, why});
+    }
+
+    /** Throws every problem found so far, if any. */
+    public ModprobeRules check() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return this;
+    }
+
+    /** Applies pending disable requests, then runs the rules. */
+    public Decisions decide() {
+        for (String[] d : pendingDisables) {
+            try {
+                table.disable(d[0], d[1]);
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        pendingDisables.clear();
+        check();
+        return Decider.decide(table, ledger, facts.rank(), seeds);
+    }
+
+    public UnitTable table() { return table; }
+    public List<Problem> problems() { return problems; }
+    public List<Path> filesRead() { return filesRead; }
+    public List<RcFile> rcFiles() { return rcFiles; }
+    public ModuleArgs moduleArgs() { return moduleArgs; }
+    public Facts facts() { return facts; }
+    public FactLedger ledger() { return ledger; }
+    /** Shared data set by setup ({@code set K=V}); tasks see it as FLUX_MODPROBE_DATA_K. */
+    public Map<String, String> data() { return data; }
+    /** Environment set by setup ({@code setenv}). */
+    public Map<String, String> setenv() { return setenv; }
+    /** Setup {@code remove}: null when none was asked; {@code ["all"]} for all. */
+    public Optional<List<String>> removals() { return Optional.ofNullable(removals); }
+
+    // ---- used by SetupApplier ----
+    void addProblem(Problem p) { problems.add(p); }
+    void addSeed(String service, String via, boolean fromLoad) { seeds.add(new Seed(service, via, fromLoad)); }
+    void addRemovals(List<String> names) {
+        if (removals == null) {
+            removals = new ArrayList<>();
+        }
+        for (String n : names) {
+            if (!removals.contains(n)) {
+                removals.add(n);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.fluxmp.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/** Parses one TOML file, turning every syntax error (and unreadable file) into a problem. */
+final class TomlFiles {
+    private TomlFiles() {}
+
+    /** The parsed document, or null when it has errors (then PROBLEMS has them all). */
+    static TomlParseResult parse(Path file, List<Problem> problems) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(new Problem(name, 0, "cannot read file: " + e.getMessage()));
+            return null;
+        }
+        TomlParseResult result;
+        try {
+            result = Toml.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // tomlj is not supposed to throw on bad input; if it does, still report, never crash
+            problems.add(new Problem(name, 0, "invalid TOML: " + e.getMessage()));
+            return null;
+        }
+        if (result.hasErrors()) {
+            for (TomlParseError err : result.errors()) {
+                int line = err.position() == null ? 0 : err.position().line();
+                problems.add(new Problem(name, line, "invalid TOML: " + err.getMessage()));
+            }
+            return null;
+        }
+        return result;
+    }
+}

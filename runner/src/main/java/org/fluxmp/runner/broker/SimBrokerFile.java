@@ -1,0 +1,99 @@
+package org.fluxmp.runner.broker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fluxmp.rules.ConfigException;
+import org.fluxmp.rules.Problem;
+import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.rules.TomlDocument;
+
+/**
+ * The simulated broker's file (SPEC 5): rank, size, [attrs], [config], [env], loaded, [latency],
+ * [fail], state and log. Relative paths are relative to the file's directory.
+ */
+public record SimBrokerFile(
+        Path file,
+        int rank,
+        int size,
+        Map<String, String> attrs,
+        Map<String, Object> config,
+        Map<String, String> env,
+        List<String> loaded,
+        Map<String, Long> latency,
+        Map<String, String> fail,
+        Path state,
+        Path log) {
+
+    private static final List<String> KEYS = List.of("rank", "size", "attrs", "config", "env", "loaded", "latency",
+            "fail", "state", "log");
+
+    public static SimBrokerFile defaults() {
+        return new SimBrokerFile(null, 0, 1, Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of(), null, null);
+    }
+
+    public static SimBrokerFile read(Path file) {
+        TomlDocument doc = TomlDocument.read(file);
+        String name = file.toString();
+        List<Problem> problems = new ArrayList<>();
+        for (String key : doc.keys()) {
+            if (!KEYS.contains(key)) {
+                problems.add(new Problem(name, doc.line(key), "unknown sim broker key '" + key + "'"));
+            }
+        }
+        int rank = (int) doc.integer("rank", 0, problems);
+        int size = (int) doc.integer("size", Math.max(1, rank + 1), problems);
+        Map<String, String> attrs = doc.stringTable("attrs", problems);
+        Map<String, Object> config = doc.table("config", problems);
+        Map<String, String> env = doc.stringTable("env", problems);
+        List<String> loaded = doc.strings("loaded", problems);
+        Map<String, Long> latency = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : doc.table("latency", problems).entrySet()) {
+            if (e.getValue() instanceof Long) {
+                latency.put(e.getKey(), (Long) e.getValue());
+            } else {
+                problems.add(new Problem(name, doc.line("latency"), "latency." + e.getKey() + ": must be an integer (ms)"));
+            }
+        }
+        Map<String, String> fail = doc.stringTable("fail", problems);
+        String state = doc.string("state", null, problems);
+        String log = doc.string("log", null, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return new SimBrokerFile(file, rank, size, attrs, config, env, loaded, latency, fail,
+                state == null ? null : dir.resolve(state), log == null ? null : dir.resolve(log));
+    }
+
+    /** The broker facts this file describes (before any preview override). */
+    public StaticFacts facts(Map<String, String> localEnv, ModuleServices services) {
+        StaticFacts f = new StaticFacts(localEnv).rank(rank).size(size);
+        attrs.forEach(f::attr);
+        f.mergeConfig(config);
+        env.forEach(f::brokerEnv);
+        for (String m : loadedModules()) {
+            f.loaded(m, services.of(m));
+        }
+        return f;
+    }
+
+    /** The loaded modules: from the state file when it exists, else {@code loaded}. */
+    public List<String> loadedModules() {
+        if (state != null && java.nio.file.Files.exists(state)) {
+            return SimState.read(state);
+        }
+        return loaded;
+    }
+
+    /** Which services a loaded module offers: its name and its configured provides. */
+    public interface ModuleServices {
+        Set<String> of(String module);
+
+        ModuleServices NAME_ONLY = m -> new LinkedHashSet<>(List.of(m));
+    }
+}

@@ -1,0 +1,103 @@
+package org.fluxmp.runner.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fluxmp.rules.ConfigException;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.rules.TomlDocument;
+import org.fluxmp.runner.broker.SimBrokerFile;
+import picocli.CommandLine.Option;
+
+/** The broker choice and the preview overrides every command accepts (SPEC 5). */
+public final class FactOptions {
+    @Option(names = "--broker", paramLabel = "flux|sim[:FILE]",
+            description = "Where facts come from: the real broker (default when FLUX_URI is set) or the simulated one. "
+                    + "FLUX_MODPROBE_BROKER stands in for this option.")
+    String broker;
+
+    @Option(names = "--rank", paramLabel = "N", description = "Preview as broker rank N.")
+    Integer rank;
+
+    @Option(names = "--attr", paramLabel = "K=V", description = "Preview with broker attribute K set to V (repeatable).")
+    List<String> attrs = new ArrayList<>();
+
+    @Option(names = "--conf", paramLabel = "K=V",
+            description = "Preview with broker config key K (dotted) set to V; V is read as a TOML value if it is one (repeatable).")
+    List<String> confs = new ArrayList<>();
+
+    @Option(names = "--config-file", paramLabel = "FILE", description = "Preview with FILE (TOML) as the broker config (repeatable).")
+    List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "K=V", description = "Preview with environment variable K set to V (repeatable).")
+    List<String> envs = new ArrayList<>();
+
+    /** The broker spec in force: option, else FLUX_MODPROBE_BROKER, else flux with FLUX_URI, else sim. */
+    public String brokerSpec(Context ctx) {
+        if (broker != null) {
+            return broker;
+        }
+        String env = ctx.env().get("FLUX_MODPROBE_BROKER");
+        if (env != null && !env.isEmpty()) {
+            return env;
+        }
+        return ctx.env().containsKey("FLUX_URI") ? "flux" : "sim";
+    }
+
+    /** The simulated broker's file, or its defaults. */
+    public SimBrokerFile simFile(Context ctx) {
+        String spec = brokerSpec(ctx);
+        if (spec.equals("sim")) {
+            return SimBrokerFile.defaults();
+        }
+        if (spec.startsWith("sim:")) {
+            return SimBrokerFile.read(Path.of(spec.substring(4)));
+        }
+        if (spec.equals("flux")) {
+            throw new ConfigException("--broker=flux: the real broker is not supported yet by this build; use --broker=sim[:FILE]");
+        }
+        throw new ConfigException("invalid broker '" + spec + "' (expected flux, sim or sim:FILE)");
+    }
+
+    /** Broker facts with every override applied. */
+    public Facts facts(Context ctx) {
+        StaticFacts f = simFile(ctx).facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
+        apply(f);
+        return f;
+    }
+
+    void apply(StaticFacts f) {
+        if (rank != null) {
+            if (rank < 0) {
+                throw new ConfigException("--rank: must not be negative");
+            }
+            f.rank(rank);
+        }
+        for (Path p : configFiles) {
+            f.mergeConfig(TomlDocument.read(p).asMap());
+        }
+        for (String kv : attrs) {
+            f.attr(key("--attr", kv), value(kv));
+        }
+        for (String kv : confs) {
+            Object parsed = TomlDocument.parseValue(value(kv));
+            f.conf(key("--conf", kv), parsed != null ? parsed : value(kv));
+        }
+        for (String kv : envs) {
+            f.env(key("--env", kv), value(kv));
+        }
+    }
+
+    private static String key(String opt, String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException(opt + ": expected KEY=VALUE, got '" + kv + "'");
+        }
+        return kv.substring(0, eq);
+    }
+
+    private static String value(String kv) {
+        return kv.substring(kv.indexOf('=') + 1);
+    }
+}

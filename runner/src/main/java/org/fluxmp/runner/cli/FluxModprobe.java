@@ -1,0 +1,76 @@
+package org.fluxmp.runner.cli;
+
+import org.fluxmp.rules.ConfigException;
+import org.fluxmp.rules.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: subcommands, and exit codes mapped in one place. */
+@Command(name = "flux-modprobe", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Task and module load/unload management for Flux.",
+        subcommands = {
+            ShowCommand.class,
+            ListDependenciesCommand.class,
+            ExplainCommand.class,
+            VerifyCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0  success",
+            "  1  an error: bad configuration, an unknown name, a failed task (message on stderr)",
+            "  2  a usage error: unknown option or missing argument"
+        })
+public final class FluxModprobe {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int USAGE = 2;
+
+    final Context ctx;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show a Java stack trace with errors (for bug reports).")
+    boolean debug;
+
+    FluxModprobe(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    public static CommandLine commandLine(Context ctx) {
+        FluxModprobe root = new FluxModprobe(ctx);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new java.io.PrintWriter(ctx.out(), true));
+        cl.setErr(new java.io.PrintWriter(ctx.err(), true));
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            if (root.debug) {
+                ex.printStackTrace(ctx.err());
+            }
+            return report(ctx, ex);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ctx.err().println("flux-modprobe: ERROR: " + ex.getMessage());
+            ex.getCommandLine().usage(ctx.err(), CommandLine.Help.Ansi.OFF);
+            return USAGE;
+        });
+        return cl;
+    }
+
+    public static int execute(String[] args, Context ctx) {
+        return commandLine(ctx).execute(args);
+    }
+
+    /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and exit 1, never a trace. */
+    static int report(Context ctx, Exception ex) {
+        if (ex instanceof ConfigException) {
+            for (Problem p : ((ConfigException) ex).problems()) {
+                ctx.err().println("flux-modprobe: ERROR: " + p);
+            }
+        } else {
+            String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+            ctx.err().println("flux-modprobe: ERROR: " + msg);
+        }
+        ctx.err().flush();
+        return ERROR;
+    }
+}

@@ -1,0 +1,17 @@
+package org.fluxmp.runner.cli;
+
+import java.util.function.Consumer;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.SearchPath;
+
+/** Opens the module configuration for a command: search path from the environment, facts from options. */
+final class RulesOpener {
+    private RulesOpener() {}
+
+    static ModprobeRules open(Context ctx, Facts facts, boolean verbose) {
+        Consumer<String> v = verbose ? ctx.err()::println : s -> { };
+        SearchPath path = SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env());
+        return ModprobeRules.open(path, facts, v);
+    }
+}

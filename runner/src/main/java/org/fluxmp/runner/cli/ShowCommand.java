@@ -1,0 +1,59 @@
+package org.fluxmp.runner.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fluxmp.rules.ConfigException;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.Unit;
+import org.fluxmp.runner.PyJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code show MODULE}: the configuration of a module, or of the provider chosen for a service. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show the configuration of MODULE (or of the module selected for service MODULE) as JSON.")
+final class ShowCommand implements Callable<Integer> {
+    @ParentCommand FluxModprobe root;
+    @Mixin SelectionOptions selection;
+    @Mixin FactOptions factOptions;
+
+    @Parameters(paramLabel = "MODULE", description = "Module name to show")
+    String module;
+
+    @Override
+    public Integer call() {
+        Context ctx = root.ctx;
+        ModprobeRules rules = RulesOpener.open(ctx, factOptions.facts(ctx), false);
+        selection.apply(rules, ctx);
+        Decisions d = rules.decide();
+        Unit u = d.provider(module).orElseThrow(() -> new ConfigException("no such task or module " + module));
+        ctx.out().println(PyJson.write(toMap(u)));
+        return FluxModprobe.OK;
+    }
+
+    /** The original's {@code Module.to_dict()}: these keys in this order. */
+    static Map<String, Object> toMap(Unit u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", u.getName());
+        if (u.isModule()) {
+            m.put("module", u.getModule());
+            m.put("args", u.getArgs());
+        }
+        m.put("ranks", u.getRanks().toString());
+        m.put("provides", u.getProvides());
+        m.put("requires", u.getRequires());
+        m.put("needs", u.getNeeds());
+        m.put("before", u.getBefore());
+        m.put("after", u.getAfter());
+        m.put("priority", u.getPriority());
+        m.put("disabled", u.isDisabled() || u.isDisableRequested());
+        if (u.isModule()) {
+            m.put("exec", u.isExec());
+        }
+        return m;
+    }
+}
