@@ -36,6 +36,7 @@ public final class ModprobeRules {
     private final Map<String, String> setenv = new LinkedHashMap<>();
     private List<String> removals;
     private final List<String[]> pendingDisables = new ArrayList<>();
+    private final List<String> removing = new ArrayList<>();
 
     private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose) {
         this.path = path;
@@ -136,6 +137,32 @@ public final class ModprobeRules {
     /** A disable request (FLUX_MODPROBE_DISABLE, --disable, setup disable); applied by {@link #decide()}. */
     public void disable(String name, String why) {
         pendingDisables.add(new String[] {name, why});
+    }
+
+    /**
+     * Marks loaded modules for removal (rc3, remove, setup {@code remove}): each becomes the selected
+     * alternative of its services, its before/after swap and its requires/needs are dropped, and it is
+     * removed whatever its ranks or conditions say, because it is loaded (SPEC 4.8).
+     */
+    public void removeModules(java.util.Collection<String> modules, String via) {
+        for (String m : modules) {
+            Unit u = table.unit(m).orElse(null);
+            if (u == null || !u.isModule() || removing.contains(m)) {
+                continue;
+            }
+            removing.add(m);
+            for (String service : u.getProvides()) {
+                table.setAlternative(service, m, "loaded module " + m + " is removed");
+            }
+            table.markForRemoval(u);
+            u.forceEnable(Place.of(via));
+            seeds.add(new Seed(m, via, false));
+        }
+    }
+
+    /** Modules marked for removal, in the order marked. */
+    public List<String> removing() {
+        return removing;
     }
 
     /** Throws every problem found so far, if any. */

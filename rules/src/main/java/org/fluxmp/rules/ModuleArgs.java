@@ -44,6 +44,16 @@ public final class ModuleArgs {
         return out;
     }
 
+    /** Name -> arguments appended to it, for the plan. */
+    public Map<String, List<String>> added() {
+        return added;
+    }
+
+    /** Names whose configured args an overwrite dropped. */
+    public Set<String> overwritten() {
+        return overwritten;
+    }
+
     /** Every name that received arguments (for verify: they must be known). */
     public Set<String> names() {
         return added.keySet();

@@ -129,6 +129,11 @@ public final class UnitTable {
         }
     }
 
+    /** rc3 and remove: a module is removed instead of loaded (SPEC 4.8). */
+    public void markForRemoval(Unit unit) {
+        unit.turnIntoRemoval();
+    }
+
     public int size() {
         return units.size();
     }

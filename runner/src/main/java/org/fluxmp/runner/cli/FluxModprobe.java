@@ -10,8 +10,13 @@ import picocli.CommandLine.Option;
 @Command(name = "flux-modprobe", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Task and module load/unload management for Flux.",
         subcommands = {
-            ShowCommand.class,
+            LoadCommand.class,
+            RemoveCommand.class,
+            RunCommand.class,
+            Rc1Command.class,
+            Rc3Command.class,
             ListDependenciesCommand.class,
+            ShowCommand.class,
             ExplainCommand.class,
             VerifyCommand.class,
             CommandLine.HelpCommand.class

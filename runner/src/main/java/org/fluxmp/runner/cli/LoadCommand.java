@@ -1,0 +1,54 @@
+package org.fluxmp.runner.cli;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.Unit;
+import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.plan.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code load M...}: load modules and what they require, even modules disabled by config (SPEC 4.9). */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load MODULE(s) and their requirements that are not loaded yet.")
+final class LoadCommand implements Callable<Integer> {
+    @ParentCommand FluxModprobe root;
+    @Mixin RunOptions run;
+    @Mixin FactOptions factOptions;
+
+    @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to load")
+    List<String> modules;
+
+    @Override
+    public Integer call() {
+        Context ctx = root.ctx;
+        SimBrokerFile sim = factOptions.simFile(ctx);
+        Facts facts = factOptions.facts(ctx);
+        ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
+        Decisions d0 = first.decide();
+        List<String> needed = Planner.loadUnits(d0, modules, new HashSet<>(sim.loadedModules()));
+        if (needed.isEmpty()) {
+            ctx.err().println("flux-modprobe: All modules and dependencies are already loaded");
+            return FluxModprobe.OK;
+        }
+        // the modules to load become the selected alternatives of their services
+        ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
+        for (String n : needed) {
+            Unit u = rules.table().unit(n).orElseThrow();
+            for (String s : u.getProvides()) {
+                rules.setAlternative(s, n, "load " + String.join(" ", modules));
+            }
+        }
+        Decisions d = rules.decide();
+        Plan plan = Planner.plan(rules, d, needed, run.workers());
+        return PlanRunner.execute(ctx, plan, sim, run, Map.of(), null);
+    }
+}

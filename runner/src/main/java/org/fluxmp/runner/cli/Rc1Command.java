@@ -1,0 +1,27 @@
+package org.fluxmp.runner.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rc1}: bring a broker up: the built-in rc1 plus every rc1.d drop-in. */
+@Command(name = "rc1", mixinStandardHelpOptions = true,
+        description = "Load modules and run start-up tasks (rc1.toml and rc1.d/*.toml on the search path).")
+final class Rc1Command extends TaskCommand {
+    @Option(names = "--timing", description = "Store timing data in KVS in modprobe.stats key")
+    boolean timing;
+
+    @Option(names = "--timing-file", paramLabel = "FILE", description = "Also write the timing list to FILE as JSON.")
+    Path timingFile;
+
+    @Override
+    public Integer call() {
+        PlanRunner.Timing t = null;
+        if (timing || timingFile != null) {
+            t = new PlanRunner.Timing();
+            t.store = timing;
+            t.file = timingFile;
+        }
+        return runTasks("rc1", null, t);
+    }
+}

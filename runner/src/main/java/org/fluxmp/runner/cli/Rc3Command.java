@@ -1,0 +1,50 @@
+package org.fluxmp.runner.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.runner.task.BashSetupSteps;
+import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.plan.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code rc3}: shut a broker down: remove every loaded module and run rc3 tasks (SPEC 4.8). */
+@Command(name = "rc3", mixinStandardHelpOptions = true,
+        description = "Remove all loaded modules and run shutdown tasks (rc3.toml and rc3.d/*.toml on the search path).")
+final class Rc3Command implements Callable<Integer> {
+    @ParentCommand FluxModprobe root;
+    @Mixin RunOptions run;
+    @Mixin FactOptions factOptions;
+
+    @Override
+    public Integer call() {
+        Context ctx = root.ctx;
+        SimBrokerFile sim = factOptions.simFile(ctx);
+        Facts facts = factOptions.facts(ctx);
+        Map<String, String> extraEnv = Map.of("FLUX_RC_USE_MODPROBE", "t");
+        ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
+        List<String> loaded = new ArrayList<>();
+        for (String m : sim.loadedModules()) {
+            if (rules.table().unit(m).isPresent()) {
+                loaded.add(m);
+            }
+        }
+        // rc3 always removes every loaded module it knows, before rc3's own setup
+        rules.removeModules(loaded, "loaded module (rc3 removes every loaded module)");
+        Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
+        env.putAll(extraEnv);
+        rules.readRunlevel("rc3", new BashSetupSteps(env, facts.rank(), ctx.out()));
+        rules.check();
+        DisableRequests.apply(rules, ctx, List.of());
+        Decisions d = rules.decide();
+        Plan plan = Planner.plan(rules, d, Planner.rc3Units(d), run.workers());
+        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null);
+    }
+}

@@ -1,0 +1,42 @@
+package org.fluxmp.runner.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.plan.Plan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code remove M...}: remove modules and requirements nobody else needs, in reverse load order (SPEC 4.10). */
+@Command(name = "remove", mixinStandardHelpOptions = true,
+        description = "Remove MODULE(s) (or all) and the modules they required that no loaded module still needs.")
+final class RemoveCommand implements Callable<Integer> {
+    @ParentCommand FluxModprobe root;
+    @Mixin RunOptions run;
+    @Mixin FactOptions factOptions;
+
+    @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to remove ('all' for every loaded module)")
+    List<String> modules;
+
+    @Override
+    public Integer call() {
+        Context ctx = root.ctx;
+        SimBrokerFile sim = factOptions.simFile(ctx);
+        Facts facts = factOptions.facts(ctx);
+        ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
+        Decisions d0 = first.decide();
+        List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, sim));
+        ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
+        rules.removeModules(targets, "remove " + String.join(" ", modules));
+        Decisions d = rules.decide();
+        Plan plan = Planner.plan(rules, d, targets, run.workers());
+        return PlanRunner.execute(ctx, plan, sim, run, Map.of(), null);
+    }
+}

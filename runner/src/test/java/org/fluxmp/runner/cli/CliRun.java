@@ -1,0 +1,41 @@
+package org.fluxmp.runner.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fluxmp.runner.Main;
+
+/** One in-process run of the CLI: what it printed and how it exited. */
+record CliRun(String out, String err, int exit) {
+
+    /** The tool's home (the repository root): system property fluxmp.home, set by the surefire config. */
+    static Path home() {
+        String prop = System.getProperty("fluxmp.home");
+        Path p = prop != null ? Path.of(prop) : Path.of("..");
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** Runs {@code Main.run(args, ...)} with exactly {@code env} as the environment. */
+    static CliRun run(List<String> args, Map<String, String> env) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            rc = Main.run(args.toArray(new String[0]), o, e, Map.copyOf(env), home());
+        }
+        return new CliRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), rc);
+    }
+
+    static CliRun run(Map<String, String> env, String... args) {
+        return run(List.of(args), env);
+    }
+
+    /** A readable dump for assertion messages. */
+    String describe() {
+        return "exit " + exit + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+    }
+}
