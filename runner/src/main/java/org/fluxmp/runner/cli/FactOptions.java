@@ -61,7 +61,7 @@ public final class FactOptions {
     }
 
     /** Broker facts with every override applied. */
-    public Facts facts(Context ctx) {
+    public StaticFacts facts(Context ctx) {
         StaticFacts f = simFile(ctx).facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
         apply(f);
         return f;
@@ -87,6 +87,21 @@ public final class FactOptions {
         for (String kv : envs) {
             f.env(key("--env", kv), value(kv));
         }
+    }
+
+    /**
+     * The environment for task and setup scripts beyond the tool's own: {@code --env} overrides and,
+     * against the simulated broker, the stand-in {@code flux} command.
+     */
+    public java.util.Map<String, String> taskEnv(Context ctx, StaticFacts facts) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (brokerSpec(ctx).startsWith("sim")) {
+            out.putAll(org.fluxmp.runner.broker.SimShim.env(ctx.home(), ctx.env(), facts.attrs(), simFile(ctx).log()));
+        }
+        for (String kv : envs) {
+            out.put(key("--env", kv), value(kv));
+        }
+        return out;
     }
 
     private static String key(String opt, String kv) {

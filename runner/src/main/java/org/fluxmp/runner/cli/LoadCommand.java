@@ -49,6 +49,6 @@ final class LoadCommand implements Callable<Integer> {
         }
         Decisions d = rules.decide();
         Plan plan = Planner.plan(rules, d, needed, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, Map.of(), null);
+        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.StaticFacts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.task.BashSetupSteps;
@@ -27,8 +27,9 @@ final class Rc3Command implements Callable<Integer> {
     public Integer call() {
         Context ctx = root.ctx;
         SimBrokerFile sim = factOptions.simFile(ctx);
-        Facts facts = factOptions.facts(ctx);
-        Map<String, String> extraEnv = Map.of("FLUX_RC_USE_MODPROBE", "t");
+        StaticFacts facts = factOptions.facts(ctx);
+        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
+        extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
         ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
         List<String> loaded = new ArrayList<>();
         for (String m : sim.loadedModules()) {

@@ -37,6 +37,6 @@ final class RemoveCommand implements Callable<Integer> {
         rules.removeModules(targets, "remove " + String.join(" ", modules));
         Decisions d = rules.decide();
         Plan plan = Planner.plan(rules, d, targets, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, Map.of(), null);
+        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
     }
 }

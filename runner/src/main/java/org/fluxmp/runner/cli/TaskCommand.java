@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.ConfigException;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.StaticFacts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.task.BashSetupSteps;
@@ -30,8 +30,11 @@ abstract class TaskCommand implements Callable<Integer> {
     int runTasks(String runlevel, Path file, PlanRunner.Timing timing) {
         Context ctx = root.ctx;
         SimBrokerFile sim = factOptions.simFile(ctx);
-        Facts facts = factOptions.facts(ctx);
-        Map<String, String> extraEnv = runlevel == null ? Map.of() : Map.of("FLUX_RC_USE_MODPROBE", "t");
+        StaticFacts facts = factOptions.facts(ctx);
+        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
+        if (runlevel != null) {
+            extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
+        }
         ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
         BashSetupSteps steps = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
         if (runlevel != null) {
