@@ -25,7 +25,8 @@ public record Directive(String verb, List<String> words, String line) {
             throw new ConfigException("directive '" + trimmed + "' is allowed only in setup (verb '" + verb + "')");
         }
         boolean needsKeyValue = verb.equals("set") || verb.equals("setenv") || verb.equals("alternative");
-        if (words.isEmpty() || needsKeyValue && (words.size() != 1 || words.get(0).indexOf('=') <= 0)
+        if (words.isEmpty() || needsKeyValue && words.get(0).indexOf('=') <= 0
+                || verb.equals("alternative") && words.size() != 1
                 || (verb.equals("setopt") || verb.equals("setopt-overwrite")) && words.size() < 2) {
             throw new ConfigException("malformed directive '" + trimmed + "'");
         }

@@ -98,7 +98,10 @@ public final class Explainer {
         m.put("viable", d.viable(name));
         List<Object> rules = new ArrayList<>();
         for (Decisions.Reason r : d.blockedBy(name)) {
-            rules.add(Map.of("rule", r.rule(), "reason", r.text()));
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("rule", r.rule());
+            rm.put("reason", r.text());
+            rules.add(rm);
         }
         m.put("blocked_by", rules);
         m.put("holds", holds(u));
@@ -111,8 +114,8 @@ public final class Explainer {
                 via.add(inRun.get(name));
             }
         }
-        via.addAll(d.droppedVia(name));
         m.put("asked_by", via);
+        m.put("requested_but_not_enabled", d.droppedVia(name));
         m.put("facts", facts(u));
         return m;
     }
@@ -160,8 +163,10 @@ public final class Explainer {
     private List<String> replacedIn(Unit u) {
         List<String> out = new ArrayList<>();
         for (String s : u.getProvides()) {
-            d.provider(s).filter(p -> p != u).ifPresent(p -> out.add(s + " is provided by " + p.getName()
-                    + " (priority " + p.getPriority() + " vs " + u.getPriority() + ")"));
+            d.provider(s).filter(p -> p != u).ifPresent(p -> out.add(s + " is provided by " + p.getName() + ": "
+                    + (d.viable(u.getName()) ? "higher (priority, load order): (" + p.getPriority() + ", " + p.getIndex()
+                            + ") against (" + u.getPriority() + ", " + u.getIndex() + ")"
+                        : "it is viable and " + u.getName() + " is not")));
         }
         return out;
     }
@@ -258,6 +263,9 @@ public final class Explainer {
         }
         for (Object o : (List<Object>) m.get("asked_by")) {
             out.add(new Line(1, "in " + context + ": " + o));
+        }
+        for (Object o : (List<Object>) m.get("requested_but_not_enabled")) {
+            out.add(new Line(1, "left out of " + context + " although asked for: " + o));
         }
         List<String> facts = new ArrayList<>();
         for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("facts")).entrySet()) {

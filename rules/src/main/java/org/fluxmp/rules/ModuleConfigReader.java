@@ -67,14 +67,11 @@ final class ModuleConfigReader {
             problems.add(new Problem(file, line, unitName + ": a task of this name exists already"));
             return;
         }
-        // validate every key first so that a bad entry changes nothing
         Map<String, Object> checked = new java.util.LinkedHashMap<>();
-        boolean ok = true;
         for (String key : TomlValues.keysInOrder(entry)) {
             int keyLine = TomlValues.lineOf(entry, key);
             if (!UnitKeys.MODULE_KEYS.contains(key)) {
                 problems.add(new Problem(file, keyLine, unitName + ": invalid config key " + key + UnitKeys.hint(key, UnitKeys.MODULE_KEYS)));
-                ok = false;
                 continue;
             }
             if (key.equals("name")) {
@@ -83,12 +80,9 @@ final class ModuleConfigReader {
             String err = UnitKeys.check(key, entry.get(List.of(key)), v -> checked.put(key, v));
             if (err != null) {
                 problems.add(new Problem(file, keyLine, unitName + ": " + err));
-                ok = false;
             }
         }
-        if (!ok) {
-            return;
-        }
+        // keep the good keys even when others are bad: verify then also checks names they mention
         Unit unit = existing != null ? existing : table.add(unitName, Unit.Kind.MODULE, new Place(file, line));
         for (Map.Entry<String, Object> e : checked.entrySet()) {
             unit.set(e.getKey(), e.getValue(), new Place(file, TomlValues.lineOf(entry, e.getKey())));

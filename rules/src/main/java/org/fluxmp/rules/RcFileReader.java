@@ -108,16 +108,23 @@ final class RcFileReader {
                     : "duplicate task name " + name) + " (first defined at " + other.getDefinedAt() + ")"));
             return null;
         }
-        if (!ok) {
-            return null;
-        }
+        // a task with problems still joins the table, so that verify checks the names it mentions;
+        // the problems stop every other command before anything runs
         Unit unit = table.add(name, Unit.Kind.TASK, new Place(file, line));
-        String bodyKey = bodies.get(0);
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = (Map<String, Object>) checked.remove("payload");
-        Body body = new Body(Body.Kind.valueOf(bodyKey.toUpperCase()), (String) checked.remove(bodyKey),
-                payload == null ? null : payload);
-        unit.set("body", body, new Place(file, TomlValues.lineOf(entry, bodyKey)));
+        for (String bodyKey : bodies) {
+            Object text = checked.remove(bodyKey);
+            if (ok && text != null) {
+                Body body = new Body(Body.Kind.valueOf(bodyKey.toUpperCase()), (String) text, payload);
+                unit.set("body", body, new Place(file, TomlValues.lineOf(entry, bodyKey)));
+            }
+        }
+        if (!ok) {
+            // before/after that broke the `*` rule would only add a confusing cycle report
+            checked.remove("before");
+            checked.remove("after");
+        }
         for (Map.Entry<String, Object> e : checked.entrySet()) {
             unit.set(e.getKey(), e.getValue(), new Place(file, TomlValues.lineOf(entry, e.getKey())));
         }

@@ -18,8 +18,7 @@ import picocli.CommandLine.Option;
             ListDependenciesCommand.class,
             ShowCommand.class,
             ExplainCommand.class,
-            VerifyCommand.class,
-            CommandLine.HelpCommand.class
+            VerifyCommand.class
         },
         footerHeading = "%nExit status:%n",
         footer = {

@@ -1,6 +1,7 @@
 package org.fluxmp.runner.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code verify}: every problem in every file at once, each as FILE:LINE: message. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Read every module config and rc file on the search path and report every problem at once,",
-            "each as FILE:LINE: message: bad TOML, unknown keys, wrong types, bad idsets, unknown names in",
+        description = {"Check every config and rc file and report every problem at once.",
+            "Each problem is printed as FILE:LINE: message: bad TOML, unknown keys, wrong types, bad idsets, unknown names in",
             "requires/after/before/needs/alternatives/setup, ordering cycles, `*` misuse, duplicate task names.",
             "Setup `run` scripts are not run. Exit status 1 when there is any problem."})
 final class VerifyCommand implements Callable<Integer> {
@@ -54,16 +55,21 @@ final class VerifyCommand implements Callable<Integer> {
             List<Problem> checks = new ArrayList<>();
             StaticChecks.check(rules.table(), checks);
             problems.addAll(checks);
-            if (checks.isEmpty()) {
-                cycles(rules.table(), runlevel.equals("rc3"), problems);
-            }
+            cycles(rules.table(), runlevel.equals("rc3"), problems);
         }
         if (json) {
             List<Object> list = new ArrayList<>();
             for (Problem p : problems) {
-                list.add(Map.of("file", String.valueOf(p.file()), "line", p.line(), "message", p.message()));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", p.file());
+                m.put("line", p.line());
+                m.put("message", p.message());
+                list.add(m);
             }
-            ctx.out().println(PyJson.write(new java.util.LinkedHashMap<>(Map.of("files", new ArrayList<>(files), "problems", list))));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("files", new ArrayList<>(files));
+            doc.put("problems", list);
+            ctx.out().println(PyJson.write(doc));
         } else {
             for (Problem p : problems) {
                 ctx.out().println(p);
@@ -78,7 +84,8 @@ final class VerifyCommand implements Callable<Integer> {
     private static void cycles(UnitTable table, boolean removal, Set<Problem> problems) {
         try {
             OrderingGraph g = OrderingGraph.build(table.units(),
-                    n -> table.staticProvider(n).map(Unit::getName),
+                    // unknown names are reported by StaticChecks; here they just add no edge
+                    n -> Optional.of(table.staticProvider(n).map(Unit::getName).orElse(n)),
                     u -> removal && u.isModule() ? u.getBefore() : u.getAfter(),
                     u -> removal && u.isModule() ? u.getAfter() : u.getBefore());
             Optional<List<String>> c = g.cycle();
