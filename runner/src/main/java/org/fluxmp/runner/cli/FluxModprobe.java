@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
             ListDependenciesCommand.class,
             ShowCommand.class,
             ExplainCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            ManPage.class,
+            picocli.AutoComplete.GenerateCompletion.class
         },
         footerHeading = "%nExit status:%n",
         footer = {

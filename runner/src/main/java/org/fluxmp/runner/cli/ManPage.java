@@ -1,0 +1,80 @@
+package org.fluxmp.runner.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code generate-man}: the man page in roff, built from the same picocli annotations as
+ * {@code --help}, so the two never disagree. {@code docs/flux-modprobe.1} is its output.
+ */
+@Command(name = "generate-man", hidden = true, description = "Print the man page (roff) on stdout.")
+final class ManPage implements Callable<Integer> {
+    @ParentCommand FluxModprobe root;
+
+    @Override
+    public Integer call() {
+        root.ctx.out().print(render(FluxModprobe.commandLine(root.ctx)));
+        return FluxModprobe.OK;
+    }
+
+    static String render(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        CommandSpec spec = cl.getCommandSpec();
+        sb.append(".TH FLUX-MODPROBE 1 \"\" \"flux-modprobe (JVM)\" \"User Commands\"\n");
+        sb.append(".SH NAME\nflux-modprobe \\- ").append(esc(String.join(" ", spec.usageMessage().description()))).append('\n');
+        sb.append(".SH SYNOPSIS\n.B flux-modprobe\n.I COMMAND\n[\\fIOPTIONS\\fR]\n");
+        sb.append(".SH COMMANDS\n");
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandSpec s = sub.getCommandSpec();
+            if (s.usageMessage().hidden()) {
+                continue;
+            }
+            sb.append(".SS ").append(esc(s.name()));
+            for (PositionalParamSpec p : s.positionalParameters()) {
+                sb.append(' ').append(esc(p.paramLabel())).append(p.arity().max() > 1 ? "..." : "");
+            }
+            sb.append('\n');
+            for (String line : s.usageMessage().description()) {
+                sb.append(esc(line)).append('\n');
+            }
+            List<OptionSpec> options = s.options();
+            for (OptionSpec o : options) {
+                if (o.hidden()) {
+                    continue;
+                }
+                sb.append(".TP\n\\fB").append(esc(String.join(", ", o.names()))).append("\\fR");
+                if (o.arity().max() > 0) {
+                    sb.append(" \\fI").append(esc(o.paramLabel())).append("\\fR");
+                }
+                sb.append('\n').append(esc(String.join(" ", o.description()))).append('\n');
+            }
+        }
+        sb.append(".SH ENVIRONMENT\n");
+        env(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces the default /usr/share/flux/modprobe:/etc/flux/modprobe.");
+        env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
+        env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
+        env(sb, "FLUX_MODPROBE_BROKER", "flux, sim or sim:FILE: stands in for --broker.");
+        env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
+        sb.append(".SH EXIT STATUS\n");
+        for (String line : spec.usageMessage().footer()) {
+            sb.append(".br\n").append(esc(line.trim())).append('\n');
+        }
+        sb.append(".SH SEE ALSO\nflux-modprobe(1) of flux-core, the original this tool replaces.\n");
+        return sb.toString();
+    }
+
+    private static void env(StringBuilder sb, String name, String text) {
+        sb.append(".TP\n\\fB").append(name).append("\\fR\n").append(esc(text)).append('\n');
+    }
+
+    private static String esc(String s) {
+        String out = s.replace("\\", "\\\\").replace("-", "\\-");
+        return out.startsWith(".") || out.startsWith("'") ? "\\&" + out : out;
+    }
+}
