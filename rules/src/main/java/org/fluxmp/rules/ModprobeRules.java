@@ -1,8 +1,5 @@
 package org.fluxmp.rules;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +22,7 @@ public final class ModprobeRules {
     private final SearchPath path;
     private final Facts facts;
     private final FactLedger ledger;
-    private final Consumer<String> verbose;
+    private final ConfigFiles files;
     private final UnitTable table = new UnitTable();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Path> filesRead = new ArrayList<>();
@@ -42,23 +39,18 @@ public final class ModprobeRules {
         this.path = path;
         this.facts = facts;
         this.ledger = new FactLedger(facts);
-        this.verbose = verbose;
+        this.files = new ConfigFiles(path, verbose);
     }
 
     /** Reads the built-in modprobe.toml, every modprobe.d/*.toml, then the broker config [modules]. */
     public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose) {
         ModprobeRules r = new ModprobeRules(path, facts, verbose);
         ModuleConfigReader reader = new ModuleConfigReader(r.table, r.problems);
-        Path builtin = path.builtin().resolve("modprobe.toml");
-        verbose.accept("checking " + builtin);
-        if (Files.exists(builtin)) {
-            r.filesRead.add(builtin);
-            reader.read(builtin);
-        }
-        for (Path f : r.dropIns("modprobe", ".toml")) {
+        for (Path f : r.files.moduleConfig(r.problems)) {
             r.filesRead.add(f);
             reader.read(f);
         }
+        reader.applyAlternatives();
         Map<String, Object> modules = facts.configTable("modules");
         if (!modules.isEmpty()) {
             reader.applyBrokerModules(modules);
@@ -66,44 +58,9 @@ public final class ModprobeRules {
         return r;
     }
 
-    /** {@code DIR/NAME.d/*EXT} for each search-path dir, each dir's files in name order. */
-    private List<Path> dropIns(String name, String ext) {
-        List<Path> out = new ArrayList<>();
-        for (String dir : path.dirs()) {
-            verbose.accept("checking " + dir + "/" + name + ".d/*" + ext);
-            Path d = Path.of(dir, name + ".d");
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
-                for (Path f : s) {
-                    String fn = f.getFileName().toString();
-                    if (fn.endsWith(ext)) {
-                        files.add(f);
-                    } else if (fn.endsWith(".py")) {
-                        verbose.accept("skipping " + f + ": Python rc files are not run by this flux-modprobe; write tasks in TOML");
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(new Problem(d.toString(), 0, "cannot read directory: " + e.getMessage()));
-            }
-            files.sort(null);
-            out.addAll(files);
-        }
-        return out;
-    }
-
     /** Reads the built-in rcN.toml and every rcN.d/*.toml, applying each file's setup as it goes. */
     public ModprobeRules readRunlevel(String runlevel, SetupStepRunner steps) {
-        Path builtin = path.builtin().resolve(runlevel + ".toml");
-        verbose.accept("checking " + builtin);
-        List<Path> files = new ArrayList<>();
-        if (Files.exists(builtin)) {
-            files.add(builtin);
-        }
-        files.addAll(dropIns(runlevel, ".toml"));
-        for (Path f : files) {
+        for (Path f : files.runlevel(runlevel, problems)) {
             readRcFile(f, steps);
         }
         return this;

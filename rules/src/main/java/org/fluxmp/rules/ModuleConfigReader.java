@@ -15,6 +15,7 @@ import org.tomlj.TomlTable;
 final class ModuleConfigReader {
     private final UnitTable table;
     private final List<Problem> problems;
+    private final List<Object[]> pendingAlternatives = new java.util.ArrayList<>();
 
     ModuleConfigReader(UnitTable table, List<Problem> problems) {
         this.table = table;
@@ -40,7 +41,8 @@ final class ModuleConfigReader {
                     readEntry(name, line, entries.getTable(i));
                 }
             } else if (key.equals("alternatives")) {
-                readAlternatives(name, line, value, "alternatives in " + name);
+                // applied once every file is read, so that a later drop-in's priorities cannot undo it
+                pendingAlternatives.add(new Object[] {name, line, value});
             } else if (value instanceof TomlTable) {
                 TomlTable t = (TomlTable) value;
                 update(key, plainTable(t), k -> new Place(name, TomlValues.lineOf(t, k) > 0 ? TomlValues.lineOf(t, k) : line));
@@ -158,6 +160,14 @@ final class ModuleConfigReader {
             ordered.put(k, TomlValues.plain(t.get(List.of(k))));
         }
         return ordered;
+    }
+
+    /** The {@code alternatives} tables of every file read, in file order (SPEC 2: they force the choice). */
+    void applyAlternatives() {
+        for (Object[] a : pendingAlternatives) {
+            readAlternatives((String) a[0], (Integer) a[1], a[2], "alternatives in " + a[0]);
+        }
+        pendingAlternatives.clear();
     }
 
     void readAlternatives(String file, int line, Object value, String why) {

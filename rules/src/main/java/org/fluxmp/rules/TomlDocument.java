@@ -39,7 +39,7 @@ public final class TomlDocument {
                 return null;
             }
             return TomlValues.plain(r.get("v"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return null;
         }
     }

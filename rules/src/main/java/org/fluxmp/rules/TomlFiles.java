@@ -29,6 +29,10 @@ final class TomlFiles {
             // tomlj is not supposed to throw on bad input; if it does, still report, never crash
             problems.add(new Problem(name, 0, "invalid TOML: " + e.getMessage()));
             return null;
+        } catch (StackOverflowError e) {
+            // tomlj's parser recurses once per nesting level: a few thousand [ or { exhaust the stack
+            problems.add(new Problem(name, 0, "invalid TOML: arrays or tables nested too deeply"));
+            return null;
         }
         if (result.hasErrors()) {
             for (TomlParseError err : result.errors()) {

@@ -81,6 +81,19 @@ public final class Unit {
         return priority * 1_000_000_000L + index;
     }
 
+    /**
+     * Whether this unit beats OTHER among the providers of a service: higher (priority, load order).
+     * Compared field by field: the packed {@link #getRankKey()} overflows for priorities beyond
+     * about ±9.2e9, which TOML's 64-bit integers allow.
+     */
+    public boolean outranks(Unit other) {
+        return priority != other.priority ? priority > other.priority : index > other.index;
+    }
+
+    /** Lowest (priority, load order) first. */
+    public static final java.util.Comparator<Unit> BY_RANK =
+            java.util.Comparator.comparingLong(Unit::getPriority).thenComparingInt(Unit::getIndex);
+
     /** The name and every service it provides. */
     public List<String> getServices() {
         List<String> all = new ArrayList<>(provides.size() + 1);

@@ -2,7 +2,6 @@ package org.fluxmp.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class UnitTable {
     /** Providers of a service (or the unit of that name), lowest (priority, load order) first. */
     public List<Unit> providers(String service) {
         List<Unit> list = new ArrayList<>(providers.getOrDefault(service, List.of()));
-        list.sort(Comparator.comparingLong(Unit::getRankKey));
+        list.sort(Unit.BY_RANK);
         return list;
     }
 
@@ -104,6 +103,10 @@ public final class UnitTable {
             return;
         }
         long max = list.stream().mapToLong(Unit::getPriority).max().orElse(0);
+        if (max == Long.MAX_VALUE) {
+            throw new ConfigException("cannot select " + module + " for " + service
+                    + ": another provider already has the largest possible priority");
+        }
         chosen.bumpPriority(max + 1, why + ": priority raised to " + (max + 1));
     }
 

@@ -61,6 +61,33 @@ class AlternativesTest {
     }
 
     @Test
+    void priorityAboveTenBillionStillWins() {
+        Decisions d = Scenario.of("priority-range").open().decide();
+        assertEquals("huge", provider(d, "big"));
+    }
+
+    @Test
+    void priorityBelowMinusTenBillionStillLoses() {
+        Decisions d = Scenario.of("priority-range").open().decide();
+        assertEquals("zero", provider(d, "small"));
+    }
+
+    @Test
+    void setAlternativeAboveAPriorityOfTenBillionWins() {
+        ModprobeRules r = Scenario.of("priority-range").open();
+        r.setAlternative("big", "one", "-S");
+        assertEquals("one", provider(r.decide(), "big"));
+    }
+
+    @Test
+    void setAlternativeAgainstTheLargestPriorityIsAnError() {
+        ModprobeRules r = Scenario.of("priority-range").open();
+        r.setAlternative("maxed", "other", "-S");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, r::decide);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("largest possible priority"), e.getMessage());
+    }
+
+    @Test
     void shippedConfigSelectsSchedSimple() {
         Decisions d = Scenario.shipped().open().decide();
         assertEquals("sched-simple", provider(d, "sched"));

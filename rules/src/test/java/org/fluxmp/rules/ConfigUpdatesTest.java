@@ -28,6 +28,25 @@ class ConfigUpdatesTest {
         assertEquals(List.of(), updates().problems());
     }
 
+    // ---- defaults (SPEC 2 table) ----
+
+    @Test
+    void keysDefaultAsTheSpecSays() {
+        Unit c = unit(Scenario.of("updates").open(), "m-b");
+        assertEquals("m-b", c.getModule());
+        assertEquals("all", c.getRanks().toString());
+        assertEquals(List.of(), c.getArgs());
+        assertEquals(List.of(), c.getRequires());
+        assertFalse(c.isDisabled());
+        assertFalse(c.isExec());
+        assertEquals(100, Scenario.shipped().open().table().unit("kvs").orElseThrow().getPriority());
+    }
+
+    @Test
+    void moduleKeyNamesWhatIsLoaded() {
+        assertEquals("sdbus", Scenario.shipped().open().table().unit("sdbus-sys").orElseThrow().getModule());
+    }
+
     // ---- a second [[modules]] entry ----
 
     @Test
@@ -71,6 +90,13 @@ class ConfigUpdatesTest {
     @Test
     void dottedUpdateSetsABooleanKey() {
         assertTrue(unit(updates(), "m-c").isExec());
+    }
+
+    @Test
+    void dottedUpdateOfProvidesMakesTheModuleAProviderOfTheNewService() {
+        ModprobeRules r = updates();
+        assertEquals(List.of("m-c"), r.table().providers("extra-svc").stream().map(Unit::getName).toList());
+        assertEquals("m-c", r.decide().provider("extra-svc").orElseThrow().getName());
     }
 
     @Test

@@ -160,6 +160,18 @@ class EnabledRulesTest {
     }
 
     @Test
+    void needsConfigKeySetToFalseCountsAsSet() {
+        // as in the original: only an absent key is unset
+        assertTrue(enabled(conditions().conf("systemd.enable", false), "config-dotted"));
+    }
+
+    @Test
+    void needsConfigNamingATableHoldsWhenTheTableExists() {
+        assertTrue(enabled(conditions().conf("fake-resources.nnodes", 4L), "config-table"));
+        assertFalse(enabled(conditions(), "config-table"));
+    }
+
+    @Test
     void needsConfigBooleanTrueEqualsTheStringTrue() {
         assertTrue(enabled(conditions().conf("systemd.enable", true), "config-true"));
         assertFalse(enabled(conditions().conf("systemd.enable", false), "config-true"));

@@ -44,6 +44,29 @@ class SetupTest {
     }
 
     @Test
+    void setupLoadAlsoAsksForTheModulesDirectRequires() {
+        Decisions d = setup().run("load-requires.toml").decide();
+        assertEquals(List.of("with-requires", "with-deep-requires"), d.activeUnits());
+        assertEquals(List.of("required by with-deep-requires (setup load)"), d.activeVia("with-requires"));
+    }
+
+    @Test
+    void requirementsBeyondTheDirectOnesAreLeftToTheRequiresClosure() {
+        Decisions d = setup().run("load-requires.toml").decide();
+        assertFalse(d.active("helper"));
+        assertFalse(d.active("back-b"));
+    }
+
+    @Test
+    void selectedSchedulerThatNeedsAndRequiresAModuleBringsItIntoRc1() {
+        // flux-core t0100 "module requires works with needs"
+        Decisions d = Scenario.of("required-module").rc1().decide();
+        assertEquals("alternate-scheduler", d.provider("sched").orElseThrow().getName());
+        assertTrue(d.runnable().contains("alternate-scheduler"), d.runnable().toString());
+        assertTrue(d.runnable().contains("required-module"), d.runnable().toString());
+    }
+
+    @Test
     void setupLoadOfAnUnknownNameIsAProblem() {
         ModprobeRules r = setup().run("load-unknown.toml");
         assertEquals(List.of("no such task or module no-such-module"), Scenario.messages(r.problems()));

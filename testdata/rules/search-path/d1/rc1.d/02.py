@@ -1,0 +1,2 @@
+def setup(context):
+    context.load_modules(["m"])
