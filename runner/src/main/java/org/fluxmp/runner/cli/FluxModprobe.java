@@ -46,6 +46,8 @@ public final class FluxModprobe {
     public static CommandLine commandLine(Context ctx) {
         FluxModprobe root = new FluxModprobe(ctx);
         CommandLine cl = new CommandLine(root);
+        // a build tool (etc/bash_completion.d is its output), not a user command
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
