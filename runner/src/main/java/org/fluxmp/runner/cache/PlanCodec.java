@@ -40,7 +40,7 @@ final class PlanCodec {
             writeList(out, t.services());
             writeList(out, t.configuredArgs());
             out.writeBoolean(t.exec());
-            writeLong(out, t.text());
+            writeNullable(out, t.text());
             writeNullable(out, t.payload() == null ? null : PyJson.write(t.payload()));
             writeList(out, t.predecessors());
             out.writeLong(t.timeoutMs());
@@ -74,7 +74,7 @@ final class PlanCodec {
             List<String> services = readList(in);
             List<String> args = readList(in);
             boolean exec = in.readBoolean();
-            String text = readLong(in);
+            String text = readNullable(in);
             String payload = readNullable(in);
             Map<String, Object> pm = null;
             if (payload != null) {

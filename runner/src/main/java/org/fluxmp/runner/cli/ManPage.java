@@ -60,6 +60,7 @@ final class ManPage implements Callable<Integer> {
         env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
         env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
         env(sb, "FLUX_MODPROBE_BROKER", "flux, sim or sim:FILE: stands in for --broker.");
+        env(sb, "FLUX_MODPROBE_CACHE", "Directory of cached plans (default $XDG_CACHE_HOME/flux-modprobe, else ~/.cache/flux-modprobe).");
         env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {

@@ -1,18 +1,22 @@
 package org.fluxmp.runner.cli;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.StaticFacts;
-import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.runner.cache.CacheEntry;
+import org.fluxmp.runner.cache.RecordingFacts;
+import org.fluxmp.runner.cache.RecordingSetupSteps;
+import org.fluxmp.runner.cache.SetupRecord;
 import org.fluxmp.runner.task.BashSetupSteps;
-import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code rc3}: shut a broker down: remove every loaded module and run rc3 tasks (SPEC 4.8). */
@@ -23,6 +27,9 @@ final class Rc3Command implements Callable<Integer> {
     @Mixin RunOptions run;
     @Mixin FactOptions factOptions;
 
+    @Option(names = "--no-cache", description = "Plan from scratch: do not use or store a cached plan.")
+    boolean noCache;
+
     @Override
     public Integer call() {
         Context ctx = root.ctx;
@@ -30,22 +37,25 @@ final class Rc3Command implements Callable<Integer> {
         StaticFacts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
         extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
-        ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
-        List<String> loaded = new ArrayList<>();
-        for (String m : sim.loadedModules()) {
-            if (rules.table().unit(m).isPresent()) {
-                loaded.add(m);
-            }
-        }
-        // rc3 always removes every loaded module it knows, before rc3's own setup
-        rules.removeModules(loaded, "loaded module (rc3 removes every loaded module)");
         Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
         env.putAll(extraEnv);
-        rules.readRunlevel("rc3", new BashSetupSteps(env, facts.rank(), ctx.out()));
-        rules.check();
-        DisableRequests.apply(rules, ctx, List.of());
-        Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, Planner.rc3Units(d), run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null);
+        BashSetupSteps bash = new BashSetupSteps(env, facts.rank(), ctx.out());
+        Optional<PlanCacheFlow> cache = noCache ? Optional.empty()
+                : PlanCacheFlow.open(ctx, "rc3", "rc3", null, List.of("broker=" + factOptions.brokerSpec(ctx),
+                        "jobs=" + run.workers(), "rank=" + factOptions.rank, "attr=" + factOptions.attrs,
+                        "conf=" + factOptions.confs, "config-file=" + factOptions.configFiles, "env=" + factOptions.envs),
+                        run.verbose);
+        Deque<SetupRecord> replay = new ArrayDeque<>();
+        if (cache.isPresent()) {
+            Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
+            if (hit.isPresent()) {
+                return PlanRunner.execute(ctx, hit.get(), sim, run, extraEnv, null);
+            }
+        }
+        RecordingFacts recorded = new RecordingFacts(facts);
+        RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
+        PlanMaker.Made made = PlanMaker.forRc3(ctx, recorded, steps, run.verbose && cache.isEmpty(), run.workers());
+        cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
+        return PlanRunner.execute(ctx, made.plan(), sim, run, extraEnv, null);
     }
 }

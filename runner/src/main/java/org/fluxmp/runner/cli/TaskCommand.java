@@ -1,17 +1,19 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.StaticFacts;
-import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.runner.cache.CacheEntry;
+import org.fluxmp.runner.cache.RecordingFacts;
+import org.fluxmp.runner.cache.RecordingSetupSteps;
+import org.fluxmp.runner.cache.SetupRecord;
 import org.fluxmp.runner.task.BashSetupSteps;
-import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +28,9 @@ abstract class TaskCommand implements Callable<Integer> {
     @Option(names = "--show-deps", description = "Display dictionary of tasks to predecessor list and exit")
     boolean showDeps;
 
+    @Option(names = "--no-cache", description = "Plan from scratch: do not use or store a cached plan.")
+    boolean noCache;
+
     /** Reads RUNLEVEL's files (rc1), or FILE alone; TIMING for rc1 --timing. */
     int runTasks(String runlevel, Path file, PlanRunner.Timing timing) {
         Context ctx = root.ctx;
@@ -35,30 +40,40 @@ abstract class TaskCommand implements Callable<Integer> {
         if (runlevel != null) {
             extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
         }
-        ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
-        BashSetupSteps steps = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
-        if (runlevel != null) {
-            rules.readRunlevel(runlevel, steps);
-        } else {
-            rules.readRcFile(file, steps);
+        BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
+        String identity = runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
+        Optional<PlanCacheFlow> cache = showDeps || noCache ? Optional.empty()
+                : PlanCacheFlow.open(ctx, identity, runlevel, file, cacheOptions(ctx), run.verbose);
+        Deque<SetupRecord> replay = new ArrayDeque<>();
+        if (cache.isPresent()) {
+            Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
+            if (hit.isPresent()) {
+                if (timing != null) {
+                    timing.phase("configure");
+                }
+                return PlanRunner.execute(ctx, hit.get(), sim, run, extraEnv, timing);
+            }
         }
-        rules.check();
-        rules.removals().ifPresent(r -> rules.removeModules(
-                r.contains("all") ? sim.loadedModules() : r, "setup remove"));
-        DisableRequests.apply(rules, ctx, java.util.List.of());
-        Decisions d = rules.decide();
+        RecordingFacts recorded = new RecordingFacts(facts);
+        RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
+        PlanMaker.Made made = PlanMaker.forRun(ctx, recorded, steps, runlevel, file, run.verbose && cache.isEmpty(),
+                sim.loadedModules(), run.workers(), showDeps);
+        if (showDeps) {
+            return PlanRunner.showDeps(ctx, made.decisions(), made.units());
+        }
         if (timing != null) {
             timing.phase("configure");
-        }
-        Collection<String> units = Planner.runUnits(d);
-        if (showDeps) {
-            return PlanRunner.showDeps(ctx, d, units);
-        }
-        Plan plan = Planner.plan(rules, d, units, run.workers());
-        if (timing != null) {
             timing.phase("solve");
         }
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, timing);
+        cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
+        return PlanRunner.execute(ctx, made.plan(), sim, run, extraEnv, timing);
+    }
+
+    /** The option values that shape a plan beyond the recorded facts. */
+    List<String> cacheOptions(Context ctx) {
+        return List.of("broker=" + factOptions.brokerSpec(ctx), "jobs=" + run.workers(), "rank=" + factOptions.rank,
+                "attr=" + factOptions.attrs, "conf=" + factOptions.confs, "config-file=" + factOptions.configFiles,
+                "env=" + factOptions.envs);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

@@ -1,0 +1,99 @@
+package org.fluxmp.runner.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.fluxmp.rules.ConfigFiles;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.Problem;
+import org.fluxmp.rules.SearchPath;
+import org.fluxmp.rules.SetupStepRunner;
+import org.fluxmp.runner.cache.CacheCheck;
+import org.fluxmp.runner.cache.CacheEntry;
+import org.fluxmp.runner.cache.PlanCache;
+import org.fluxmp.runner.cache.SetupRecord;
+import org.fluxmp.solver.plan.Plan;
+
+/**
+ * The boot path's use of the plan cache (SPEC 9): the key from the tool's identity, the command, the
+ * bytes of every file the planner would read, FLUX_MODPROBE_* / FLUX_SCHED_MODULE and the options;
+ * then an entry is used only if its recorded facts and setup outputs still hold. This class and
+ * what it calls must not load the rules engine, the solver or the TOML parser.
+ */
+final class PlanCacheFlow {
+    private final PlanCache cache;
+    private final String key;
+
+    private PlanCacheFlow(PlanCache cache, String key) {
+        this.cache = cache;
+        this.key = key;
+    }
+
+    /**
+     * IDENTITY names the command (rc1, rc3, run:FILE); RUNLEVEL lists rcN files, else RCFILE is the
+     * one rc file; OPTIONS are the command-line values that shape the plan. Empty if a file cannot be
+     * read (the planner will report it).
+     */
+    static Optional<PlanCacheFlow> open(Context ctx, String identity, String runlevel, Path rcFile, List<String> options,
+            boolean verbose) {
+        List<Problem> problems = new ArrayList<>();
+        ConfigFiles files = new ConfigFiles(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()),
+                verbose ? ctx.err()::println : s -> { });
+        List<Path> read = new ArrayList<>(files.moduleConfig(problems));
+        if (runlevel != null) {
+            read.addAll(files.runlevel(runlevel, problems));
+        } else {
+            read.add(rcFile);
+        }
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(("flux-modprobe " + Version.get() + " " + selfIdentity()).getBytes(StandardCharsets.UTF_8));
+        parts.add(identity.getBytes(StandardCharsets.UTF_8));
+        try {
+            for (Path p : read) {
+                parts.add(p.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+                parts.add(Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Map<String, String> env = new TreeMap<>();
+        ctx.env().forEach((k, v) -> {
+            if ((k.startsWith("FLUX_MODPROBE_") && !k.equals("FLUX_MODPROBE_CACHE")) || k.equals("FLUX_SCHED_MODULE")) {
+                env.put(k, v);
+            }
+        });
+        parts.add(env.toString().getBytes(StandardCharsets.UTF_8));
+        parts.add(String.join("\0", options).getBytes(StandardCharsets.UTF_8));
+        PlanCache cache = new PlanCache(PlanCache.defaultDir(ctx.env()), ctx.err());
+        return Optional.of(new PlanCacheFlow(cache, PlanCache.key(parts)));
+    }
+
+    /** The running jar's path, size and time: a rebuilt tool never trusts an older tool's plans. */
+    private static String selfIdentity() {
+        try {
+            Path jar = Path.of(PlanCacheFlow.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /** A stored plan that still holds for FACTS, running its setup steps through STEPS (outputs kept in REPLAY). */
+    Optional<Plan> lookup(Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
+        return cache.load(key).flatMap(e -> CacheCheck.validate(e, facts, steps, replay));
+    }
+
+    void store(CacheEntry entry) {
+        cache.store(key, entry);
+    }
+}

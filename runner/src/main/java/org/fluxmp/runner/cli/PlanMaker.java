@@ -1,0 +1,67 @@
+package org.fluxmp.runner.cli;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.SetupStepRunner;
+import org.fluxmp.rules.Unit;
+import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.plan.Plan;
+
+/** The planning half of run/rc1/rc3 (rules, then solver), kept apart from the cache-hit path. */
+final class PlanMaker {
+    private PlanMaker() {}
+
+    /** A plan, the decisions behind it, and which rank expressions matched (for the cache). */
+    record Made(Plan plan, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {}
+
+    /** rc1 (RUNLEVEL) or run FILE. With SHOW_DEPS the plan is null (the graph may have a cycle). */
+    static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
+            List<String> loaded, int workers, boolean showDeps) {
+        ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
+        if (runlevel != null) {
+            rules.readRunlevel(runlevel, steps);
+        } else {
+            rules.readRcFile(file, steps);
+        }
+        rules.check();
+        rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded : r, "setup remove"));
+        DisableRequests.apply(rules, ctx, List.of());
+        Decisions d = rules.decide();
+        Collection<String> units = Planner.runUnits(d);
+        Plan plan = showDeps ? null : Planner.plan(rules, d, units, workers);
+        return new Made(plan, d, units, rankSets(rules, facts.rank()));
+    }
+
+    /** rc3: every loaded module is removed, then rc3 files' tasks. */
+    static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers) {
+        ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
+        List<String> loaded = new java.util.ArrayList<>();
+        for (String m : facts.loadedModules().keySet()) {
+            if (rules.table().unit(m).isPresent()) {
+                loaded.add(m);
+            }
+        }
+        // rc3 always removes every loaded module it knows, before rc3's own setup
+        rules.removeModules(loaded, "loaded module (rc3 removes every loaded module)");
+        rules.readRunlevel("rc3", steps);
+        rules.check();
+        DisableRequests.apply(rules, ctx, List.of());
+        Decisions d = rules.decide();
+        Collection<String> units = Planner.rc3Units(d);
+        return new Made(Planner.plan(rules, d, units, workers), d, units, rankSets(rules, facts.rank()));
+    }
+
+    private static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (Unit u : rules.table().units()) {
+            out.putIfAbsent(u.getRanks().toString(), u.getRanks().contains(rank));
+        }
+        return out;
+    }
+}

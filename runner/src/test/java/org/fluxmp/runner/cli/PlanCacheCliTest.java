@@ -1,0 +1,78 @@
+package org.fluxmp.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC 9 through the CLI: a hit prints what a miss prints, and any input that changed forces a miss. */
+class PlanCacheCliTest {
+    @TempDir Path tmp;
+
+    private Map<String, String> env() {
+        return Map.of("FLUX_MODPROBE_PATH", tmp.toString(), "FLUX_MODPROBE_CACHE", tmp.resolve("cache").toString());
+    }
+
+    private long entries() throws IOException {
+        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+            return s.filter(p -> p.toString().endsWith(".plan")).count();
+        }
+    }
+
+    @Test
+    void secondRunIsAHitWithTheSameOutput() throws IOException {
+        CliRun miss = CliRun.run(env(), "rc1", "--dry-run");
+        CliRun hit = CliRun.run(env(), "rc1", "--dry-run");
+        assertEquals(0, miss.exit(), miss.describe());
+        assertEquals(miss.out(), hit.out());
+        assertEquals(miss.err(), hit.err());
+        assertEquals(1, entries());
+    }
+
+    @Test
+    void changedAttributeInTheBrokerForcesAMiss() throws IOException {
+        Path sim = tmp.resolve("sim.toml");
+        Files.writeString(sim, "[attrs]\n");
+        CliRun before = CliRun.run(env(), "rc1", "--dry-run", "--broker=sim:" + sim);
+        assertFalse(before.out().contains("run restore"), before.describe());
+        Files.writeString(sim, "[attrs]\n\"content.restore\" = \"auto\"\n");
+        CliRun after = CliRun.run(env(), "rc1", "--dry-run", "--broker=sim:" + sim);
+        assertTrue(after.out().contains("run restore"), after.describe());
+    }
+
+    @Test
+    void newDropInForcesAMiss() throws IOException {
+        CliRun.run(env(), "rc1", "--dry-run");
+        Files.createDirectories(tmp.resolve("modprobe.d"));
+        Files.writeString(tmp.resolve("modprobe.d/50.toml"), "kvs.args = [\"x=1\"]\n");
+        CliRun after = CliRun.run(env(), "rc1", "--dry-run");
+        assertTrue(after.out().contains("load kvs x=1"), after.describe());
+    }
+
+    @Test
+    void noCacheNeitherReadsNorStores() {
+        CliRun run = CliRun.run(env(), "rc1", "--dry-run", "--no-cache");
+        assertEquals(0, run.exit(), run.describe());
+        assertFalse(Files.exists(tmp.resolve("cache")));
+    }
+
+    @Test
+    void rc3FromACachedPlanRemovesTheSameModules() throws IOException {
+        Path sim = tmp.resolve("sim.toml");
+        Files.writeString(sim, "loaded = [\"heartbeat\", \"content\", \"content-sqlite\", \"kvs\"]\n");
+        CliRun miss = CliRun.run(env(), "rc3", "--dry-run", "--broker=sim:" + sim);
+        CliRun hit = CliRun.run(env(), "rc3", "--dry-run", "--broker=sim:" + sim);
+        assertEquals(miss.out(), hit.out());
+        assertTrue(hit.out().contains("remove kvs"), hit.describe());
+        Files.writeString(sim, "loaded = [\"heartbeat\"]\n");
+        CliRun fewer = CliRun.run(env(), "rc3", "--dry-run", "--broker=sim:" + sim);
+        assertFalse(fewer.out().contains("remove kvs"), fewer.describe());
+    }
+}
