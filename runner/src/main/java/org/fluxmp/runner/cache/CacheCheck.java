@@ -20,6 +20,28 @@ import org.fluxmp.solver.plan.Plan;
 public final class CacheCheck {
     private CacheCheck() {}
 
+    /** The first of VARIANTS that holds; setup steps run at most once each across variants. */
+    public static Optional<Plan> firstValid(List<CacheEntry> variants, Facts facts, SetupStepRunner steps,
+            Deque<SetupRecord> replay) {
+        Map<String, List<String>> ran = new java.util.HashMap<>();
+        SetupStepRunner once = (script, place) -> {
+            List<String> out = ran.get(script);
+            if (out == null) {
+                out = List.copyOf(steps.run(script, place));
+                ran.put(script, out);
+                replay.addLast(new SetupRecord(script, place.file(), place.line(), out));
+            }
+            return out;
+        };
+        for (CacheEntry e : variants) {
+            Optional<Plan> p = validate(e, facts, once, new java.util.ArrayDeque<>());
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<Plan> validate(CacheEntry e, Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
         for (Map.Entry<String, String> f : e.facts().entrySet()) {
             if (!Objects.equals(RecordingFacts.answer(facts, f.getKey()), f.getValue())) {

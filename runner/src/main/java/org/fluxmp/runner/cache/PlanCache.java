@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -31,7 +30,9 @@ import java.util.zip.CRC32;
  */
 public final class PlanCache {
     private static final int MAGIC = 0x464d5043; // "FMPC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    /** Variants kept per key: one per distinct set of facts (e.g. rank 0 and the other ranks). */
+    static final int MAX_VARIANTS = 16;
 
     private final Path dir;
     private final PrintStream err;
@@ -84,10 +85,15 @@ public final class PlanCache {
         return dir.resolve(key + ".plan");
     }
 
-    public Optional<CacheEntry> load(String key) {
+    /** The stored variants for KEY, newest first; empty (with one warning) if the file cannot be trusted. */
+    public List<CacheEntry> load(String key) {
+        return load(key, true);
+    }
+
+    private List<CacheEntry> load(String key, boolean warn) {
         Path f = fileFor(key);
         if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
+            return List.of();
         }
         try {
             String why = unsafe(f);
@@ -95,42 +101,46 @@ public final class PlanCache {
                 why = unsafe(dir);
             }
             if (why != null) {
-                warn(f, why);
-                return Optional.empty();
+                return warn(warn, f, why);
             }
             byte[] bytes = Files.readAllBytes(f);
             if (bytes.length < 8) {
-                warn(f, "truncated");
-                return Optional.empty();
+                return warn(warn, f, "truncated");
             }
             CRC32 crc = new CRC32();
             crc.update(bytes, 0, bytes.length - 8);
             long stored = new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
             if (stored != crc.getValue()) {
-                warn(f, "corrupt (checksum mismatch)");
-                return Optional.empty();
+                return warn(warn, f, "corrupt (checksum mismatch)");
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
             if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
-                warn(f, "not a plan of this version and key");
-                return Optional.empty();
+                return warn(warn, f, "not a plan of this version and key");
             }
-            Map<String, String> facts = PlanCodec.readMap(in);
-            int n = PlanCodec.count(in);
-            Map<String, Boolean> ranks = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                ranks.put(PlanCodec.readLong(in), in.readBoolean());
+            int variants = PlanCodec.count(in);
+            List<CacheEntry> out = new ArrayList<>();
+            for (int v = 0; v < variants; v++) {
+                out.add(readEntry(in));
             }
-            n = PlanCodec.count(in);
-            List<SetupRecord> setup = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                setup.add(new SetupRecord(PlanCodec.readLong(in), PlanCodec.readNullable(in), in.readInt(), PlanCodec.readList(in)));
-            }
-            return Optional.of(new CacheEntry(facts, ranks, setup, PlanCodec.read(in)));
+            return out;
         } catch (IOException | RuntimeException e) {
-            warn(f, "unreadable (" + e.getMessage() + ")");
-            return Optional.empty();
+            return warn(warn, f, "unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    private static CacheEntry readEntry(DataInputStream in) throws IOException {
+        Map<String, String> facts = PlanCodec.readMap(in);
+        int n = PlanCodec.count(in);
+        Map<String, Boolean> ranks = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            ranks.put(PlanCodec.readLong(in), in.readBoolean());
+        }
+        n = PlanCodec.count(in);
+        List<SetupRecord> setup = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            setup.add(new SetupRecord(PlanCodec.readLong(in), PlanCodec.readNullable(in), in.readInt(), PlanCodec.readList(in)));
+        }
+        return new CacheEntry(facts, ranks, setup, PlanCodec.read(in));
     }
 
     /** Why a path must not be trusted, or null: it must be ours and not writable by group or others. */
@@ -150,40 +160,44 @@ public final class PlanCache {
         return null;
     }
 
-    private void warn(Path f, String why) {
-        err.println("flux-modprobe: warning: ignoring plan cache entry " + f + ": " + why);
+    private List<CacheEntry> warn(boolean warn, Path f, String why) {
+        if (warn) {
+            err.println("flux-modprobe: warning: ignoring plan cache entry " + f + ": " + why);
+        }
+        return List.of();
     }
 
-    /** Stores an entry; failure to store is reported as a warning, never fatal. */
+    /**
+     * Stores E as the newest variant for KEY, replacing a variant decided from the same facts.
+     * Failure to store is reported as a warning, never fatal.
+     */
     public void store(String key, CacheEntry e) {
         Path f = fileFor(key);
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
+            List<CacheEntry> variants = new ArrayList<>();
+            variants.add(e);
+            for (CacheEntry old : load(key, false)) {
+                boolean same = old.facts().equals(e.facts()) && old.rankSets().equals(e.rankSets())
+                        && old.setup().equals(e.setup());
+                if (!same && variants.size() < MAX_VARIANTS) {
+                    variants.add(old);
+                }
+            }
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(buf);
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeUTF(key);
-            PlanCodec.writeMap(out, e.facts());
-            out.writeInt(e.rankSets().size());
-            for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
-                PlanCodec.writeLong(out, r.getKey());
-                out.writeBoolean(r.getValue());
+            out.writeInt(variants.size());
+            for (CacheEntry v : variants) {
+                writeEntry(out, v);
             }
-            out.writeInt(e.setup().size());
-            for (SetupRecord s : e.setup()) {
-                PlanCodec.writeLong(out, s.script());
-                PlanCodec.writeNullable(out, s.file());
-                out.writeInt(s.line());
-                PlanCodec.writeList(out, s.directives());
-            }
-            PlanCodec.write(out, e.plan());
             out.flush();
-            byte[] body = buf.toByteArray();
             CRC32 crc = new CRC32();
-            crc.update(body);
+            crc.update(buf.toByteArray());
             out.writeLong(crc.getValue());
             out.flush();
             Path tmp = Files.createTempFile(dir, ".plan-", ".tmp",
@@ -193,5 +207,22 @@ public final class PlanCache {
         } catch (IOException | RuntimeException ex) {
             err.println("flux-modprobe: warning: cannot store plan in " + dir + ": " + ex.getMessage());
         }
+    }
+
+    private static void writeEntry(DataOutputStream out, CacheEntry e) throws IOException {
+        PlanCodec.writeMap(out, e.facts());
+        out.writeInt(e.rankSets().size());
+        for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
+            PlanCodec.writeLong(out, r.getKey());
+            out.writeBoolean(r.getValue());
+        }
+        out.writeInt(e.setup().size());
+        for (SetupRecord s : e.setup()) {
+            PlanCodec.writeLong(out, s.script());
+            PlanCodec.writeNullable(out, s.file());
+            out.writeInt(s.line());
+            PlanCodec.writeList(out, s.directives());
+        }
+        PlanCodec.write(out, e.plan());
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             ShowCommand.class,
             ExplainCommand.class,
             VerifyCommand.class,
+            CompileCommand.class,
             ManPage.class,
             picocli.AutoComplete.GenerateCompletion.class
         },

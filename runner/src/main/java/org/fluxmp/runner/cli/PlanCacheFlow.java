@@ -88,12 +88,33 @@ final class PlanCacheFlow {
         }
     }
 
+    /**
+     * The option values that shape a plan beyond the recorded facts. The broker and the preview
+     * options only change facts, which every entry re-checks, so they are not part of the key: a
+     * plan compiled with --rank or --broker=sim:FILE serves a broker with the same facts. The worker
+     * limit counts only when given: a plan compiled elsewhere runs with this machine's default.
+     */
+    static List<String> options(Context ctx, FactOptions f, RunOptions run) {
+        return List.of("jobs=" + (run.jobs == null ? "default" : run.jobs));
+    }
+
     /** A stored plan that still holds for FACTS, running its setup steps through STEPS (outputs kept in REPLAY). */
     Optional<Plan> lookup(Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
-        return cache.load(key).flatMap(e -> CacheCheck.validate(e, facts, steps, replay));
+        return CacheCheck.firstValid(cache.load(key), facts, steps, replay);
+    }
+
+    /** PLAN with this run's worker limit. */
+    static Plan withWorkers(Plan p, int workers) {
+        return new Plan(p.rank(), p.tasks(), p.alternatives(), p.setopt(), p.overwritten(), p.data(), p.env(), workers,
+                p.method());
     }
 
     void store(CacheEntry entry) {
         cache.store(key, entry);
+    }
+
+    /** The file that holds this key's plans. */
+    Path file() {
+        return cache.fileFor(key);
     }
 }

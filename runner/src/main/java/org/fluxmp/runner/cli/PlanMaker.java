@@ -20,9 +20,12 @@ final class PlanMaker {
     /** A plan, the decisions behind it, and which rank expressions matched (for the cache). */
     record Made(Plan plan, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {}
 
-    /** rc1 (RUNLEVEL) or run FILE. With SHOW_DEPS the plan is null (the graph may have a cycle). */
+    /**
+     * rc1 (RUNLEVEL) or run FILE. With SHOW_DEPS the plan is null (the graph may have a cycle). LOADED
+     * is asked only if a setup removes all modules, so that only then the plan depends on it.
+     */
     static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
-            List<String> loaded, int workers, boolean showDeps) {
+            java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         if (runlevel != null) {
             rules.readRunlevel(runlevel, steps);
@@ -30,7 +33,7 @@ final class PlanMaker {
             rules.readRcFile(file, steps);
         }
         rules.check();
-        rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded : r, "setup remove"));
+        rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded.get() : r, "setup remove"));
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
         Collection<String> units = Planner.runUnits(d);

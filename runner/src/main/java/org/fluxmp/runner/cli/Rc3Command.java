@@ -41,15 +41,12 @@ final class Rc3Command implements Callable<Integer> {
         env.putAll(extraEnv);
         BashSetupSteps bash = new BashSetupSteps(env, facts.rank(), ctx.out());
         Optional<PlanCacheFlow> cache = noCache ? Optional.empty()
-                : PlanCacheFlow.open(ctx, "rc3", "rc3", null, List.of("broker=" + factOptions.brokerSpec(ctx),
-                        "jobs=" + run.workers(), "rank=" + factOptions.rank, "attr=" + factOptions.attrs,
-                        "conf=" + factOptions.confs, "config-file=" + factOptions.configFiles, "env=" + factOptions.envs),
-                        run.verbose);
+                : PlanCacheFlow.open(ctx, "rc3", "rc3", null, PlanCacheFlow.options(ctx, factOptions, run), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
             if (hit.isPresent()) {
-                return PlanRunner.execute(ctx, hit.get(), sim, run, extraEnv, null);
+                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), sim, run, extraEnv, null);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);

@@ -43,7 +43,7 @@ abstract class TaskCommand implements Callable<Integer> {
         BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
         String identity = runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
         Optional<PlanCacheFlow> cache = showDeps || noCache ? Optional.empty()
-                : PlanCacheFlow.open(ctx, identity, runlevel, file, cacheOptions(ctx), run.verbose);
+                : PlanCacheFlow.open(ctx, identity, runlevel, file, PlanCacheFlow.options(ctx, factOptions, run), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
@@ -51,13 +51,13 @@ abstract class TaskCommand implements Callable<Integer> {
                 if (timing != null) {
                     timing.phase("configure");
                 }
-                return PlanRunner.execute(ctx, hit.get(), sim, run, extraEnv, timing);
+                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), sim, run, extraEnv, timing);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);
         RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
         PlanMaker.Made made = PlanMaker.forRun(ctx, recorded, steps, runlevel, file, run.verbose && cache.isEmpty(),
-                sim.loadedModules(), run.workers(), showDeps);
+                () -> new java.util.ArrayList<>(recorded.loadedModules().keySet()), run.workers(), showDeps);
         if (showDeps) {
             return PlanRunner.showDeps(ctx, made.decisions(), made.units());
         }
@@ -67,13 +67,6 @@ abstract class TaskCommand implements Callable<Integer> {
         }
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
         return PlanRunner.execute(ctx, made.plan(), sim, run, extraEnv, timing);
-    }
-
-    /** The option values that shape a plan beyond the recorded facts. */
-    List<String> cacheOptions(Context ctx) {
-        return List.of("broker=" + factOptions.brokerSpec(ctx), "jobs=" + run.workers(), "rank=" + factOptions.rank,
-                "attr=" + factOptions.attrs, "conf=" + factOptions.confs, "config-file=" + factOptions.configFiles,
-                "env=" + factOptions.envs);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

@@ -53,10 +53,27 @@ class PlanCacheTest {
     @Test
     void storedEntryLoadsBackEqual() {
         cache.store(KEY, entry());
-        Optional<CacheEntry> e = cache.load(KEY);
-        assertTrue(e.isPresent(), err.toString());
-        assertEquals(entry(), e.get());
+        List<CacheEntry> e = cache.load(KEY);
+        assertEquals(List.of(entry()), e, err.toString());
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void entriesDecidedFromOtherFactsAreKeptAsVariants() {
+        CacheEntry rank0 = entry();
+        CacheEntry others = new CacheEntry(entry().facts(), Map.of("0", false), entry().setup(), plan());
+        cache.store(KEY, rank0);
+        cache.store(KEY, others);
+        cache.store(KEY, rank0);
+        assertEquals(List.of(rank0, others), cache.load(KEY));
+    }
+
+    @Test
+    void firstValidVariantIsUsed() {
+        CacheEntry others = new CacheEntry(entry().facts(), Map.of("0", false), entry().setup(), plan());
+        Optional<Plan> p = CacheCheck.firstValid(List.of(entry(), others), facts("fifo").rank(3), SAYS_LOAD_X,
+                new ArrayDeque<>());
+        assertEquals(3, p.orElseThrow().rank());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,30 @@ class PlanCacheCliTest {
         Files.writeString(sim, "loaded = [\"heartbeat\"]\n");
         CliRun fewer = CliRun.run(env(), "rc3", "--dry-run", "--broker=sim:" + sim);
         assertFalse(fewer.out().contains("remove kvs"), fewer.describe());
+    }
+
+    @Test
+    void compileGroupsRanksThatGetTheSamePlan() {
+        CliRun run = CliRun.run(env(), "compile", "--ranks", "0-3");
+        assertEquals(0, run.exit(), run.describe());
+        List<String> lines = run.out().lines().collect(java.util.stream.Collectors.toList());
+        assertEquals(2, lines.size(), run.describe());
+        assertTrue(lines.get(0).startsWith("rc1: ranks 0: 18 tasks, stored in "), run.describe());
+        assertTrue(lines.get(1).startsWith("rc1: ranks 1-3: 8 tasks, stored in "), run.describe());
+    }
+
+    @Test
+    void compiledPlanServesABootOfAnyCompiledRank() throws IOException {
+        CliRun.run(env(), "compile", "--ranks", "0-3");
+        Path file;
+        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+            file = s.filter(p -> p.toString().endsWith(".plan")).findFirst().orElseThrow();
+        }
+        byte[] compiled = Files.readAllBytes(file);
+        CliRun planned = CliRun.run(Map.of("FLUX_MODPROBE_PATH", tmp.toString()), "rc1", "--dry-run", "--rank", "2", "--no-cache");
+        CliRun booted = CliRun.run(env(), "rc1", "--dry-run", "--rank", "2");
+        assertEquals(planned.out(), booted.out());
+        assertTrue(java.util.Arrays.equals(compiled, Files.readAllBytes(file)),
+                "a hit stores nothing: the boot used the compiled plan");
     }
 }
