@@ -46,6 +46,8 @@ public final class FluxModprobe {
     public static CommandLine commandLine(Context ctx) {
         FluxModprobe root = new FluxModprobe(ctx);
         CommandLine cl = new CommandLine(root);
+        // picocli marks generate-completion a help command, which lets unknown options through
+        cl.getSubcommands().get("generate-completion").getCommandSpec().helpCommand(false);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.rules.Facts;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.task.BashSetupSteps;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
@@ -26,13 +25,13 @@ final class Rc3Command implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
-        StaticFacts facts = factOptions.facts(ctx);
+        BrokerChoice brokers = factOptions.brokers(ctx);
+        Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
         extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
         ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
         List<String> loaded = new ArrayList<>();
-        for (String m : sim.loadedModules()) {
+        for (String m : brokers.loadedModules()) {
             if (rules.table().unit(m).isPresent()) {
                 loaded.add(m);
             }
@@ -46,6 +45,6 @@ final class Rc3Command implements Callable<Integer> {
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
         Plan plan = Planner.plan(rules, d, Planner.rc3Units(d), run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null);
+        return PlanRunner.execute(ctx, plan, brokers, run, extraEnv, null);
     }
 }

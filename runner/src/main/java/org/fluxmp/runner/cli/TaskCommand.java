@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.ConfigException;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.rules.Facts;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.task.BashSetupSteps;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
@@ -29,8 +28,8 @@ abstract class TaskCommand implements Callable<Integer> {
     /** Reads RUNLEVEL's files (rc1), or FILE alone; TIMING for rc1 --timing. */
     int runTasks(String runlevel, Path file, PlanRunner.Timing timing) {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
-        StaticFacts facts = factOptions.facts(ctx);
+        BrokerChoice brokers = factOptions.brokers(ctx);
+        Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
         if (runlevel != null) {
             extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
@@ -44,7 +43,7 @@ abstract class TaskCommand implements Callable<Integer> {
         }
         rules.check();
         rules.removals().ifPresent(r -> rules.removeModules(
-                r.contains("all") ? sim.loadedModules() : r, "setup remove"));
+                r.contains("all") ? brokers.loadedModules() : r, "setup remove"));
         DisableRequests.apply(rules, ctx, java.util.List.of());
         Decisions d = rules.decide();
         if (timing != null) {
@@ -58,7 +57,7 @@ abstract class TaskCommand implements Callable<Integer> {
         if (timing != null) {
             timing.phase("solve");
         }
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, timing);
+        return PlanRunner.execute(ctx, plan, brokers, run, extraEnv, timing);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

@@ -17,14 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * requests and hands each to a {@link Behaviour}, which answers (now, later, in any order) or
  * not at all, or closes the connection.
  */
-final class FakeFluxBroker implements AutoCloseable {
+public final class FakeFluxBroker implements AutoCloseable {
     /** What the fake does with each request. */
-    interface Behaviour {
+    public interface Behaviour {
         void request(FluxMessage req, Session session) throws Exception;
     }
 
     /** One client connection. */
-    static final class Session {
+    public static final class Session {
         private final SocketChannel channel;
 
         Session(SocketChannel channel) {
@@ -70,11 +70,11 @@ final class FakeFluxBroker implements AutoCloseable {
         t.start();
     }
 
-    FakeFluxBroker(Path socket, Behaviour behaviour) throws IOException {
+    public FakeFluxBroker(Path socket, Behaviour behaviour) throws IOException {
         this(socket, 0, behaviour);
     }
 
-    String uri() {
+    public String uri() {
         return "local://" + socket;
     }
 
@@ -83,7 +83,7 @@ final class FakeFluxBroker implements AutoCloseable {
     }
 
     /** Every request received so far, in arrival order. */
-    List<FluxMessage> requests() {
+    public List<FluxMessage> requests() {
         return requests;
     }
 

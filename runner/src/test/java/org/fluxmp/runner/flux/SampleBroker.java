@@ -18,7 +18,7 @@ import org.fluxmp.runner.Json;
  * change the list and fail as the real broker's do; a request for a service no loaded module
  * provides fails with the broker's ENOSYS text.
  */
-final class SampleBroker implements FakeFluxBroker.Behaviour {
+public final class SampleBroker implements FakeFluxBroker.Behaviour {
     /** Services the broker itself answers (modules not needed). */
     private static final Set<String> BROKER_SERVICES = Set.of("attr", "config", "module", "broker", "runat", "log",
             "event", "service", "overlay", "groups", "rexec");
@@ -54,29 +54,29 @@ final class SampleBroker implements FakeFluxBroker.Behaviour {
     }
 
     /** The instance after its rc1: 13 modules loaded besides the built-in ones. */
-    static SampleBroker afterRc1() {
+    public static SampleBroker afterRc1() {
         return new SampleBroker(true);
     }
 
     /** A broker started without rc1: only its built-in modules. */
-    static SampleBroker fresh() {
+    public static SampleBroker fresh() {
         return new SampleBroker(false);
     }
 
-    synchronized SampleBroker env(String name, String value) {
+    public synchronized SampleBroker env(String name, String value) {
         env.put(name, value);
         return this;
     }
 
-    synchronized Map<String, String> env() {
+    public synchronized Map<String, String> env() {
         return new LinkedHashMap<>(env);
     }
 
-    synchronized Map<String, String> kvs() {
+    public synchronized Map<String, String> kvs() {
         return new LinkedHashMap<>(kvs);
     }
 
-    synchronized List<String> loaded() {
+    public synchronized List<String> loaded() {
         return mods.stream().map(m -> (String) m.get("name")).toList();
     }
 
