@@ -1,11 +1,11 @@
 package org.fluxmp.runner.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.fluxmp.rules.ConfigException;
 import org.fluxmp.rules.Facts;
 import org.fluxmp.runner.broker.Broker;
@@ -129,13 +129,5 @@ final class BrokerChoice {
             return new FluxBroker(connection, env);
         }
         return new FluxCliBroker(command);
-    }
-
-    /** How this command reaches the broker, for {@code -v}. */
-    String describe() {
-        if (sim != null) {
-            return "the simulated broker";
-        }
-        return connection != null ? "the broker's local socket " + connection.socket() : "the flux command " + command.exe();
     }
 }
