@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.ConfigException;
 import org.fluxmp.rules.RankSet;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.rules.Facts;
 import org.fluxmp.runner.PyJson;
 import org.fluxmp.runner.cache.CacheEntry;
 import org.fluxmp.runner.cache.RecordingFacts;
@@ -46,14 +46,14 @@ final class CompileCommand implements Callable<Integer> {
             throw new ConfigException("compile: expected rc1 or rc3, not " + runlevel);
         }
         Context ctx = root.ctx;
-        StaticFacts base = factOptions.facts(ctx);
-        List<Integer> rankList = ranks == null ? List.of(base.rank()) : expand(ranks);
+        List<Integer> rankList = ranks == null ? List.of(factOptions.facts(ctx).rank()) : expand(ranks);
         PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(ctx, factOptions, run), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // ranks that get the same tasks share a line of output
         Map<List<PlanTask>, List<Integer>> groups = new LinkedHashMap<>();
         for (int rank : rankList) {
-            StaticFacts facts = factOptions.facts(ctx).rank(rank);
+            factOptions.rank = rank;
+            Facts facts = factOptions.facts(ctx);
             Map<String, String> env = new LinkedHashMap<>(ctx.env());
             env.putAll(factOptions.taskEnv(ctx, facts));
             env.put("FLUX_RC_USE_MODPROBE", "t");

@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
 
 /** The broker choice and the preview overrides every command accepts (SPEC 5). */
 public final class FactOptions {
-    @Option(names = "--broker", paramLabel = "flux|sim[:FILE]",
-            description = "Where facts come from: the real broker (default when FLUX_URI is set) or the simulated one. "
-                    + "FLUX_MODPROBE_BROKER stands in for this option.")
+    @Option(names = "--broker", paramLabel = "flux|flux-cli|sim[:FILE]",
+            description = "Where facts come from and modules go: the real broker (default when FLUX_URI is set; "
+                    + "over its local socket, else through the flux command), the real broker through the flux "
+                    + "command only, or the simulated one. FLUX_MODPROBE_BROKER stands in for this option.")
     String broker;
+
+    private BrokerChoice brokers;
 
     @Option(names = "--rank", paramLabel = "N", description = "Preview as broker rank N.")
     Integer rank;
@@ -45,26 +48,34 @@ public final class FactOptions {
         return ctx.env().containsKey("FLUX_URI") ? "flux" : "sim";
     }
 
+    /** The broker in force, chosen (and connected) on first use; the command's facts and runner share it. */
+    BrokerChoice brokers(Context ctx) {
+        if (brokers == null) {
+            brokers = BrokerChoice.choose(brokerSpec(ctx), ctx);
+        }
+        return brokers;
+    }
+
     /** The simulated broker's file, or its defaults. */
     public SimBrokerFile simFile(Context ctx) {
-        String spec = brokerSpec(ctx);
-        if (spec.equals("sim")) {
-            return SimBrokerFile.defaults();
+        BrokerChoice b = brokers(ctx);
+        if (!b.simulated()) {
+            throw new ConfigException("--broker=" + brokerSpec(ctx) + ": not the simulated broker");
         }
-        if (spec.startsWith("sim:")) {
-            return SimBrokerFile.read(Path.of(spec.substring(4)));
-        }
-        if (spec.equals("flux")) {
-            throw new ConfigException("--broker=flux: the real broker is not supported yet by this build; use --broker=sim[:FILE]");
-        }
-        throw new ConfigException("invalid broker '" + spec + "' (expected flux, sim or sim:FILE)");
+        return b.simFile();
     }
 
     /** Broker facts with every override applied. */
-    public StaticFacts facts(Context ctx) {
-        StaticFacts f = simFile(ctx).facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
-        apply(f);
-        return f;
+    public Facts facts(Context ctx) {
+        BrokerChoice b = brokers(ctx);
+        if (b.simulated()) {
+            StaticFacts f = b.simFile().facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
+            apply(f);
+            return f;
+        }
+        StaticFacts overrides = new StaticFacts(java.util.Map.of());
+        apply(overrides);
+        return new PreviewFacts(b.brokerFacts(), rank, overrides);
     }
 
     void apply(StaticFacts f) {
@@ -93,10 +104,10 @@ public final class FactOptions {
      * The environment for task and setup scripts beyond the tool's own: {@code --env} overrides and,
      * against the simulated broker, the stand-in {@code flux} command.
      */
-    public java.util.Map<String, String> taskEnv(Context ctx, StaticFacts facts) {
+    public java.util.Map<String, String> taskEnv(Context ctx, Facts facts) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        if (brokerSpec(ctx).startsWith("sim")) {
-            out.putAll(org.fluxmp.runner.broker.SimShim.env(ctx.home(), ctx.env(), facts.attrs(), simFile(ctx).log()));
+        if (facts instanceof StaticFacts sim && brokers(ctx).simulated()) {
+            out.putAll(org.fluxmp.runner.broker.SimShim.env(ctx.home(), ctx.env(), sim.attrs(), simFile(ctx).log()));
         }
         for (String kv : envs) {
             out.put(key("--env", kv), value(kv));

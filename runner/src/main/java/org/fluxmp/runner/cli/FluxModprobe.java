@@ -49,6 +49,8 @@ public final class FluxModprobe {
         CommandLine cl = new CommandLine(root);
         // a build tool (etc/bash_completion.d is its output), not a user command
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        // picocli marks generate-completion a help command, which lets unknown options through
+        cl.getSubcommands().get("generate-completion").getCommandSpec().helpCommand(false);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

@@ -8,7 +8,6 @@ import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
-import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Command;
@@ -30,11 +29,11 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
+        BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
         Decisions d0 = first.decide();
-        List<String> needed = Planner.loadUnits(d0, modules, new HashSet<>(sim.loadedModules()));
+        List<String> needed = Planner.loadUnits(d0, modules, new HashSet<>(brokers.loadedModules()));
         if (needed.isEmpty()) {
             ctx.err().println("flux-modprobe: All modules and dependencies are already loaded");
             return FluxModprobe.OK;
@@ -49,6 +48,6 @@ final class LoadCommand implements Callable<Integer> {
         }
         Decisions d = rules.decide();
         Plan plan = Planner.plan(rules, d, needed, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
+        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code generate-man}: the man page in roff, built from the same picocli annotations as
  * {@code --help}, so the two never disagree. {@code docs/flux-modprobe.1} is its output.
  */
-@Command(name = "generate-man", hidden = true, description = "Print the man page (roff) on stdout.")
+@Command(name = "generate-man", hidden = true, mixinStandardHelpOptions = true,
+        description = "Print the man page (roff) on stdout.")
 final class ManPage implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
 
@@ -59,8 +60,11 @@ final class ManPage implements Callable<Integer> {
         env(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces the default /usr/share/flux/modprobe:/etc/flux/modprobe.");
         env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
         env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
-        env(sb, "FLUX_MODPROBE_BROKER", "flux, sim or sim:FILE: stands in for --broker.");
+        env(sb, "FLUX_MODPROBE_BROKER", "flux, flux-cli, sim or sim:FILE: stands in for --broker.");
         env(sb, "FLUX_MODPROBE_CACHE", "Directory of cached plans (default $XDG_CACHE_HOME/flux-modprobe, else ~/.cache/flux-modprobe).");
+        env(sb, "FLUX_URI", "The broker to talk to (set by Flux for rc1 and rc3): local://PATH is reached over its socket, "
+                + "any other URI through the flux command. Makes --broker=flux the default.");
+        env(sb, "FLUX_MODPROBE_RPC_TIMEOUT", "Seconds each request to the broker may take (default 60).");
         env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {

@@ -13,8 +13,6 @@ import org.fluxmp.rules.Decisions;
 import org.fluxmp.runner.PyJson;
 import org.fluxmp.runner.broker.Broker;
 import org.fluxmp.runner.broker.BrokerException;
-import org.fluxmp.runner.broker.SimBroker;
-import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.exec.Executor;
 import org.fluxmp.runner.exec.RunState;
 import org.fluxmp.runner.exec.TaskRunner;
@@ -34,12 +32,12 @@ final class PlanRunner {
         return FluxModprobe.OK;
     }
 
-    static int execute(Context ctx, Plan plan, SimBrokerFile sim, RunOptions run, Map<String, String> extraEnv,
+    static int execute(Context ctx, Plan plan, BrokerChoice brokers, RunOptions run, Map<String, String> extraEnv,
             Timing timing) {
         Map<String, String> env = new LinkedHashMap<>(ctx.env());
         env.putAll(extraEnv);
         RunState state = new RunState(plan, env);
-        try (Broker broker = new SimBroker(sim)) {
+        try (Broker broker = brokers.open()) {
             TaskRunner runner = new TaskRunner(broker, state, plan.rank(), ctx.out(), ctx.err(),
                     PlanRunner.class.getClassLoader());
             if (run.dryRun) {
@@ -104,9 +102,9 @@ final class PlanRunner {
     }
 
     /** Loaded modules with the services each offers (its name and configured provides). */
-    static Map<String, Set<String>> loaded(Decisions d, SimBrokerFile sim) {
+    static Map<String, Set<String>> loaded(Decisions d, List<String> loadedModules) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (String m : sim.loadedModules()) {
+        for (String m : loadedModules) {
             Set<String> services = new java.util.LinkedHashSet<>();
             services.add(m);
             d.table().unit(m).ifPresent(u -> services.addAll(u.getProvides()));

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.StaticFacts;
-import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.rules.Facts;
 import org.fluxmp.runner.cache.CacheEntry;
 import org.fluxmp.runner.cache.RecordingFacts;
 import org.fluxmp.runner.cache.RecordingSetupSteps;
@@ -33,8 +32,8 @@ final class Rc3Command implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
-        StaticFacts facts = factOptions.facts(ctx);
+        BrokerChoice brokers = factOptions.brokers(ctx);
+        Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
         extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
         Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
@@ -46,13 +45,13 @@ final class Rc3Command implements Callable<Integer> {
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
             if (hit.isPresent()) {
-                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), sim, run, extraEnv, null);
+                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv, null);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);
         RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
         PlanMaker.Made made = PlanMaker.forRc3(ctx, recorded, steps, run.verbose && cache.isEmpty(), run.workers());
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
-        return PlanRunner.execute(ctx, made.plan(), sim, run, extraEnv, null);
+        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, null);
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Facts;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Command;
@@ -28,15 +27,15 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
+        BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
         Decisions d0 = first.decide();
-        List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, sim));
+        List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, brokers.loadedModules()));
         ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
         rules.removeModules(targets, "remove " + String.join(" ", modules));
         Decisions d = rules.decide();
         Plan plan = Planner.plan(rules, d, targets, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
+        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.StaticFacts;
-import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.rules.Facts;
 import org.fluxmp.runner.cache.CacheEntry;
 import org.fluxmp.runner.cache.RecordingFacts;
 import org.fluxmp.runner.cache.RecordingSetupSteps;
@@ -34,8 +33,8 @@ abstract class TaskCommand implements Callable<Integer> {
     /** Reads RUNLEVEL's files (rc1), or FILE alone; TIMING for rc1 --timing. */
     int runTasks(String runlevel, Path file, PlanRunner.Timing timing) {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
-        StaticFacts facts = factOptions.facts(ctx);
+        BrokerChoice brokers = factOptions.brokers(ctx);
+        Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
         if (runlevel != null) {
             extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
@@ -51,7 +50,7 @@ abstract class TaskCommand implements Callable<Integer> {
                 if (timing != null) {
                     timing.phase("configure");
                 }
-                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), sim, run, extraEnv, timing);
+                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv, timing);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);
@@ -66,7 +65,7 @@ abstract class TaskCommand implements Callable<Integer> {
             timing.phase("solve");
         }
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
-        return PlanRunner.execute(ctx, made.plan(), sim, run, extraEnv, timing);
+        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, timing);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {
