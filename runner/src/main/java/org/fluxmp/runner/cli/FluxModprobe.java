@@ -19,14 +19,17 @@ import picocli.CommandLine.Option;
             ShowCommand.class,
             ExplainCommand.class,
             VerifyCommand.class,
+            PlotCommand.class,
             ManPage.class,
-            picocli.AutoComplete.GenerateCompletion.class
+            CompletionScript.class
         },
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
             "  1  an error: bad configuration, an unknown name, a failed task (message on stderr)",
-            "  2  a usage error: unknown option or missing argument"
+            "  2  a usage error: unknown option or missing argument",
+            "  130, 143  stopped by SIGINT, SIGTERM: nothing new started; running tasks got",
+            "     FLUX_MODPROBE_STOP_GRACE (default 5s) to finish, then were stopped"
         })
 public final class FluxModprobe {
     public static final int OK = 0;

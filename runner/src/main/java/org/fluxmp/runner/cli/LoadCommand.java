@@ -48,7 +48,8 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, needed, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
+        PlanRunner.Job job = PlanRunner.Job.modules("load", factOptions.brokerSpec(ctx));
+        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, needed, run.workers());
+        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null, job);
     }
 }

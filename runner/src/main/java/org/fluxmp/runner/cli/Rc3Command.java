@@ -45,7 +45,9 @@ final class Rc3Command implements Callable<Integer> {
         rules.check();
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, Planner.rc3Units(d), run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null);
+        PlanRunner.Job job = new PlanRunner.Job("rc3", factOptions.brokerSpec(ctx), PlanRunner.rcDirs(ctx, "rc3"),
+                facts::attr);
+        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, Planner.rc3Units(d), run.workers());
+        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null, job);
     }
 }

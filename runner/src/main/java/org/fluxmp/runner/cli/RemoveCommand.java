@@ -36,7 +36,8 @@ final class RemoveCommand implements Callable<Integer> {
         ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
         rules.removeModules(targets, "remove " + String.join(" ", modules));
         Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, targets, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
+        PlanRunner.Job job = PlanRunner.Job.modules("remove", factOptions.brokerSpec(ctx));
+        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, targets, run.workers());
+        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null, job);
     }
 }

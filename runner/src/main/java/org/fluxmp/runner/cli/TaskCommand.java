@@ -3,6 +3,7 @@ package org.fluxmp.runner.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.ConfigException;
@@ -54,11 +55,15 @@ abstract class TaskCommand implements Callable<Integer> {
         if (showDeps) {
             return PlanRunner.showDeps(ctx, d, units);
         }
-        Plan plan = Planner.plan(rules, d, units, run.workers());
+        String what = runlevel != null ? runlevel : "run " + file.getFileName();
+        List<Path> taskDirs = runlevel != null ? PlanRunner.rcDirs(ctx, runlevel)
+                : List.of(file.toAbsolutePath().getParent());
+        PlanRunner.Job job = new PlanRunner.Job(what, factOptions.brokerSpec(ctx), taskDirs, facts::attr);
+        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, units, run.workers());
         if (timing != null) {
             timing.phase("solve");
         }
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, timing);
+        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, timing, job);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {
