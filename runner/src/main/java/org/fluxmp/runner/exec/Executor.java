@@ -22,7 +22,7 @@ import org.fluxmp.solver.plan.PlanTask;
  * starts nothing new, gives running tasks a grace period, then stops them.
  *
  * <p>It never hangs: the loop ends when nothing runs and nothing may start, and a task that does
- * not come back within {@link #REAP_MS} of being stopped is abandoned (its thread is a daemon) and
+ * not come back within a second of being stopped is abandoned (its thread is a daemon) and
  * counted as failed.
  */
 public final class Executor {
@@ -30,7 +30,7 @@ public final class Executor {
     public record Timing(String name, double starttime, double duration) {}
 
     /** How long a stopped task may take to come back before it is abandoned. */
-    static final long REAP_MS = 1000;
+    static final long DEFAULT_REAP_MS = 1000;
 
     /** Default grace period for running tasks after a stop request (SIGTERM/SIGINT). */
     public static final long DEFAULT_GRACE_MS = 5000;
@@ -45,6 +45,7 @@ public final class Executor {
     private final List<Timing> timings = new ArrayList<>();
     private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private long graceMs = DEFAULT_GRACE_MS;
+    private long reapMs = DEFAULT_REAP_MS;
     private ReadyOrder readyOrder = ReadyOrder.PRIORITY;
     private volatile String stopReason;
     private volatile boolean stopNow;
@@ -58,6 +59,11 @@ public final class Executor {
 
     public Executor graceMs(long ms) {
         this.graceMs = Math.max(0, ms);
+        return this;
+    }
+
+    Executor reapMs(long ms) {
+        this.reapMs = ms;
         return this;
     }
 
@@ -166,7 +172,7 @@ public final class Executor {
             for (Running r : running.values()) {
                 wake = Math.min(wake, r.cancelled == null ? r.timeoutAt : r.reapAt);
             }
-            Object ev = poll(wake == Long.MAX_VALUE ? -1 : wake - now);
+            Object ev = wake == Long.MAX_VALUE ? take() : poll(Math.max(0, wake - now));
             now = System.nanoTime();
             if (ev instanceof Done) {
                 Done d = (Done) ev;
@@ -204,7 +210,7 @@ public final class Executor {
                     cancel(r, "stopped (" + stopReason + ")", false, now);
                 } else if (r.cancelled != null && r.reapAt <= now) {
                     running.remove(r.task.name());
-                    String why = r.cancelled + "; did not stop within " + seconds3(REAP_MS) + ", abandoned";
+                    String why = r.cancelled + "; did not stop within " + seconds3(reapMs) + ", abandoned";
                     finish(r, now, why);
                     if (r.timedOut) {
                         failures.put(r.task.name(), why);
@@ -268,7 +274,7 @@ public final class Executor {
     private void cancel(Running r, String why, boolean timeout, long now) {
         r.cancelled = why;
         r.timedOut = timeout;
-        r.reapAt = now + TimeUnit.MILLISECONDS.toNanos(REAP_MS);
+        r.reapAt = now + TimeUnit.MILLISECONDS.toNanos(reapMs);
         runner.stop(r.task);
         r.thread.interrupt();
     }
@@ -289,13 +295,24 @@ public final class Executor {
         }
     }
 
+    /** The next event; only called while a task runs, and every task posts one when it ends. */
+    private Object take() {
+        while (true) {
+            try {
+                return events.take();
+            } catch (InterruptedException e) {
+                // keep going: running tasks must be accounted for before we return
+            }
+        }
+    }
+
+    /** The next event within NANOS (at least 0: a deadline that has passed returns at once), or null. */
     private Object poll(long nanos) {
         while (true) {
             try {
-                return nanos < 0 ? events.take() : events.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+                return events.poll(nanos, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                // keep going: running tasks must be accounted for before we return
-                Thread.interrupted();
+                // as in take()
             }
         }
     }

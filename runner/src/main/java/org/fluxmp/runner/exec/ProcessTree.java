@@ -1,5 +1,8 @@
 package org.fluxmp.runner.exec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,23 +26,37 @@ final class ProcessTree {
             h.destroy();
         }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TERM_WAIT_MS);
-        for (ProcessHandle h : all) {
-            long left = until - System.nanoTime();
-            if (left > 0) {
-                try {
-                    h.onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (Exception e) {
-                    // still alive: killed below
-                }
+        while (System.nanoTime() < until && all.stream().anyMatch(ProcessTree::alive)) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         for (ProcessHandle h : all) {
-            if (h.isAlive()) {
+            if (alive(h)) {
                 h.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * Whether H still runs. A process that has exited but is not yet reaped by its (new) parent is
+     * a zombie: dead for our purposes, though {@link ProcessHandle#isAlive} still says alive.
+     */
+    static boolean alive(ProcessHandle h) {
+        Path stat = Path.of("/proc", Long.toString(h.pid()), "stat");
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return h.isAlive();
+        }
+        try {
+            String s = Files.readString(stat);
+            int close = s.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < s.length() ? s.charAt(close + 2) : '?';
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return false;
         }
     }
 
