@@ -20,6 +20,7 @@ final class FakeBroker implements Broker {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<Map<String, String>> setenvs = Collections.synchronizedList(new ArrayList<>());
     final Map<String, List<String>> loadArgs = new ConcurrentHashMap<>();
+    final Map<String, Map<String, Object>> rpcPayloads = new ConcurrentHashMap<>();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -61,6 +62,7 @@ final class FakeBroker implements Broker {
 
     @Override
     public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException {
+        rpcPayloads.put(topic, payload);
         act("rpc", topic);
         return Map.of();
     }
