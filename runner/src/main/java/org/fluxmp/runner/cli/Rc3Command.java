@@ -25,7 +25,14 @@ final class Rc3Command implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Context ctx = root.ctx;
+        Prepared p = prepare(root.ctx);
+        return PlanRunner.execute(root.ctx, p.plan(), p.sim(), run, p.extraEnv(), null, p.job());
+    }
+
+    /** An rc3 plan and what running it needs (apart, so that tests can run one plan many times). */
+    record Prepared(Plan plan, SimBrokerFile sim, Map<String, String> extraEnv, PlanRunner.Job job) {}
+
+    Prepared prepare(Context ctx) {
         SimBrokerFile sim = factOptions.simFile(ctx);
         StaticFacts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
@@ -48,6 +55,6 @@ final class Rc3Command implements Callable<Integer> {
         PlanRunner.Job job = new PlanRunner.Job("rc3", factOptions.brokerSpec(ctx), PlanRunner.rcDirs(ctx, "rc3"),
                 facts::attr);
         Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, Planner.rc3Units(d), run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null, job);
+        return new Prepared(plan, sim, extraEnv, job);
     }
 }
