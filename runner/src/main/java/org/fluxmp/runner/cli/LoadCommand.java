@@ -30,6 +30,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
+        PlanRunner.Timing timing = run.timing(false);
         SimBrokerFile sim = factOptions.simFile(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
@@ -50,6 +51,6 @@ final class LoadCommand implements Callable<Integer> {
         Decisions d = rules.decide();
         PlanRunner.Job job = PlanRunner.Job.modules("load", factOptions.brokerSpec(ctx));
         Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, needed, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null, job);
+        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), timing, job);
     }
 }

@@ -25,8 +25,12 @@ final class Rc3Command implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PlanRunner.Timing timing = run.timing(false);
         Prepared p = prepare(root.ctx);
-        return PlanRunner.execute(root.ctx, p.plan(), p.sim(), run, p.extraEnv(), null, p.job());
+        if (timing != null) {
+            timing.phase("configure");
+        }
+        return PlanRunner.execute(root.ctx, p.plan(), p.sim(), run, p.extraEnv(), timing, p.job());
     }
 
     /** An rc3 plan and what running it needs (apart, so that tests can run one plan many times). */

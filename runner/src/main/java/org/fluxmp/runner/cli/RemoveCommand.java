@@ -28,6 +28,7 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
+        PlanRunner.Timing timing = run.timing(false);
         SimBrokerFile sim = factOptions.simFile(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
@@ -38,6 +39,6 @@ final class RemoveCommand implements Callable<Integer> {
         Decisions d = rules.decide();
         PlanRunner.Job job = PlanRunner.Job.modules("remove", factOptions.brokerSpec(ctx));
         Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, targets, run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null, job);
+        return PlanRunner.execute(ctx, plan, sim, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), timing, job);
     }
 }
