@@ -87,7 +87,8 @@ final class PlanRunner {
                 broker.setenv(plan.env());
             }
             long t0 = timing == null ? System.nanoTime() : timing.t0;
-            Executor exec = new Executor(runner, ctx.err(), run.verbose, t0).graceMs(graceMs(ctx));
+            Executor exec = new Executor(runner, ctx.err(), run.verbose, t0).graceMs(graceMs(ctx))
+                    .readyOrder(readyOrder(ctx));
             long started = System.nanoTime();
             RunResult result;
             StopSignals.attach(exec);
@@ -128,6 +129,23 @@ final class PlanRunner {
                 return StopSignals.exitCode(r.stopReason());
             default:
                 return FluxModprobe.ERROR;
+        }
+    }
+
+    /**
+     * FLUX_MODPROBE_READY_ORDER=first-come starts ready tasks in the order they became ready instead
+     * of the schedule's: the baseline for measuring what the schedule buys (bench/rc1-makespan.sh).
+     */
+    static Executor.ReadyOrder readyOrder(Context ctx) {
+        String v = ctx.env().getOrDefault("FLUX_MODPROBE_READY_ORDER", "");
+        switch (v) {
+            case "":
+            case "priority":
+                return Executor.ReadyOrder.PRIORITY;
+            case "first-come":
+                return Executor.ReadyOrder.FIRST_COME;
+            default:
+                throw new ConfigException("FLUX_MODPROBE_READY_ORDER: expected priority or first-come, got '" + v + "'");
         }
     }
 

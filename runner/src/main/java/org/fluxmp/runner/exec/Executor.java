@@ -35,7 +35,10 @@ public final class Executor {
     /** Default grace period for running tasks after a stop request (SIGTERM/SIGINT). */
     public static final long DEFAULT_GRACE_MS = 5000;
 
-    /** Which ready task goes first: the plan's priority order, or first come (for comparisons). */
+    /**
+     * Which ready task goes first: the plan's priority order, or first come (tasks that became ready
+     * at the same moment in random order): the baseline the schedule is measured against.
+     */
     public enum ReadyOrder { PRIORITY, FIRST_COME }
 
     private final TaskRunner runner;
@@ -125,14 +128,23 @@ public final class Executor {
             waiting.put(t.name(), n);
         }
         Map<String, Long> readySince = new HashMap<>();
+        Map<String, Integer> lottery = new HashMap<>();
+        List<Integer> draws = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            draws.add(i);
+        }
+        java.util.Collections.shuffle(draws);
+        for (int i = 0; i < tasks.size(); i++) {
+            lottery.put(tasks.get(i).name(), draws.get(i));
+        }
         Comparator<PlanTask> order = readyOrder == ReadyOrder.PRIORITY
                 ? Comparator.comparing(t -> position.get(t.name()))
-                : Comparator.<PlanTask, Long>comparing(t -> readySince.get(t.name())).thenComparing(t -> position.get(t.name()));
+                : Comparator.<PlanTask, Long>comparing(t -> readySince.get(t.name())).thenComparing(t -> lottery.get(t.name()));
         PriorityQueue<PlanTask> ready = new PriorityQueue<>(order);
         long seq = 0;
         for (PlanTask t : tasks) {
             if (waiting.get(t.name()) == 0) {
-                readySince.put(t.name(), seq++);
+                readySince.put(t.name(), seq);
                 ready.add(t);
             }
         }
@@ -189,9 +201,10 @@ public final class Executor {
                 finish(r, d.end(), why);
                 if (why == null) {
                     completed.add(r.task.name());
+                    seq++;
                     for (PlanTask s : successors.getOrDefault(r.task.name(), List.of())) {
                         if (waiting.merge(s.name(), -1, Integer::sum) == 0) {
-                            readySince.put(s.name(), seq++);
+                            readySince.put(s.name(), seq);
                             ready.add(s);
                         }
                     }

@@ -99,10 +99,10 @@ class ExecutorTest {
 
     @Test
     void firstComeOrderStartsTasksInTheOrderTheyBecameReady() {
-        // b waits for a; c is ready from the start, so first come it goes before b
+        // b waits for a; c is ready from the start, so first come it goes before b (a and c tie: either first)
         Plan p = plan(1, load("a"), load("b", "a"), load("c"));
         run(executor(p, false).readyOrder(Executor.ReadyOrder.FIRST_COME), p);
-        assertEquals(List.of("load a", "load c", "load b"), broker.calls);
+        assertEquals("load b", broker.calls.get(2), broker.calls.toString());
         broker.calls.clear();
         run(executor(p, false), p);
         assertEquals(List.of("load a", "load b", "load c"), broker.calls);
