@@ -60,6 +60,13 @@ final class ManPage implements Callable<Integer> {
         env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
         env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
         env(sb, "FLUX_MODPROBE_BROKER", "flux, sim or sim:FILE: stands in for --broker.");
+        env(sb, "FLUX_MODPROBE_CACHE", "Directory for measured task durations (durations/), which order later runs; "
+                + "default $XDG_CACHE_HOME/flux-modprobe or ~/.cache/flux-modprobe.");
+        env(sb, "FLUX_MODPROBE_STOP_GRACE", "How long running tasks may finish after SIGTERM or SIGINT before they are "
+                + "stopped (e.g. 5s, the default, or 500ms).");
+        env(sb, "FLUX_MODPROBE_READY_ORDER", "priority (default) or first-come: the order in which ready tasks start.");
+        env(sb, "FLUX_RC_EXTRA", "Colon-separated directories whose rc1.d/rc3.d scripts run-all-rc1/rc3 also run "
+                + "(after those of FLUX_CONFDIR, default /etc/flux).");
         env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {
