@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collection;
 import java.util.function.Function;
-import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.ConfigException;
 import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.runner.PyJson;
 import org.fluxmp.runner.broker.Broker;
 import org.fluxmp.runner.broker.BrokerException;
@@ -22,8 +22,8 @@ import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.exec.DurationHistory;
 import org.fluxmp.runner.exec.Executor;
 import org.fluxmp.runner.exec.RunResult;
-import org.fluxmp.runner.exec.TaskClasses;
 import org.fluxmp.runner.exec.RunState;
+import org.fluxmp.runner.exec.TaskClasses;
 import org.fluxmp.runner.exec.TaskRunner;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
@@ -34,7 +34,7 @@ final class PlanRunner {
     private PlanRunner() {}
 
     /** {@code --show-deps}: task -> predecessors as JSON; exits 0 even for a cyclic graph. */
-    static int showDeps(Context ctx, Decisions d, java.util.Collection<String> units) {
+    static int showDeps(Context ctx, Decisions d, Collection<String> units) {
         Map<String, Object> out = new LinkedHashMap<>();
         Planner.graph(d, units).predecessors().forEach((k, v) -> out.put(k, new ArrayList<>(v)));
         ctx.out().println(PyJson.write(out));
