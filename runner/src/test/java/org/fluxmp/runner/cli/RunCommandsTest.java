@@ -208,8 +208,8 @@ class RunCommandsTest {
     @Test
     void aFailingLoadLetsSiblingsInFlightFinishAndStartsNothingNew() throws IOException {
         // job-list fails at once while job-exec and job-ingest are loading; nothing starts afterwards
-        CliRun r = run("rc1", "-j", "8", sim("[latency]\ndefault = 0\njob-exec = 150\njob-ingest = 150\njob-list = 20\n"
-                + "sched-simple = 150\n[fail]\njob-list = \"job-list: Invalid argument\"\n"));
+        CliRun r = run("rc1", "-j", "8", sim("[latency]\ndefault = 0\njob-exec = 250\njob-ingest = 250\njob-list = 100\n"
+                + "sched-simple = 250\n[fail]\njob-list = \"job-list: Invalid argument\"\n"));
         assertEquals(1, r.exit(), r.describe());
         assertTrue(r.err().contains("job-list: job-list: Invalid argument\n"), r.describe());
         double failedAt = num(entry("load", "job-list"), "end");
@@ -247,7 +247,7 @@ class RunCommandsTest {
 
     @Test
     void neverMoreThanWLoadsAreInFlightAndIndependentLoadsOverlap() throws IOException {
-        String latency = "[latency]\ndefault = 10\n";
+        String latency = "[latency]\ndefault = 20\n";
         CliRun r = run("rc1", "-j", "2", sim(latency));
         assertEquals(0, r.exit(), r.describe());
         assertTrue(maxInFlight(entries("load")) <= 2, "in flight: " + maxInFlight(entries("load")));

@@ -121,7 +121,11 @@ class ExecutorTest {
         CountDownLatch slowStarted = new CountDownLatch(1);
         broker.on("slow", n -> {
             slowStarted.countDown();
-            Thread.sleep(50);
+            // still running when the executor has taken in the failure (it prints it then)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!err().contains("bad: boom") && System.nanoTime() < until) {
+                Thread.sleep(2);
+            }
         });
         broker.on("bad", n -> {
             slowStarted.await(10, TimeUnit.SECONDS);
