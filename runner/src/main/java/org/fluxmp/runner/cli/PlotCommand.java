@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draw a Gantt chart (SVG) of a run from its timing list (rc1 --timing-file FILE, "
                 + "or the KVS key modprobe.stats): a row per task, module loads and other tasks in their own "
-                + "colours, the critical path outlined in red."})
+                + "colours (modules are those of the module configuration on the search path), the critical path "
+                + "outlined in red."})
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
 
