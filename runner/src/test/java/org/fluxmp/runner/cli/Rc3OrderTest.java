@@ -59,7 +59,7 @@ class Rc3OrderTest {
             Map<String, Long> removal = new LinkedHashMap<>();
             latency.put("content.flush", (long) random.nextInt(4));
             for (String m : LOADED) {
-                removal.put(m, (long) random.nextInt(3));
+                removal.put(m, (long) random.nextInt(2));
             }
             rc3.run.jobs = 1 + random.nextInt(6);
             SimBrokerFile sim = new SimBrokerFile(file, 0, 1, base.attrs(), Map.of(), Map.of(), LOADED, latency, removal,
