@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 final class UnitKeys {
     private UnitKeys() {}
 
+    /** The original's module keys, plus {@code timeout} (an extension: a load or remove over it fails). */
     static final List<String> MODULE_KEYS = List.of("name", "module", "args", "ranks", "provides", "requires",
-            "needs", "before", "after", "needs-attrs", "needs-config", "needs-env", "priority", "disabled", "exec");
+            "needs", "before", "after", "needs-attrs", "needs-config", "needs-env", "priority", "disabled", "exec",
+            "timeout");
 
     static final List<String> TASK_KEYS = List.of("name", "ranks", "provides", "requires", "needs", "before",
             "after", "needs-attrs", "needs-config", "needs-env", "priority", "disabled", "timeout", "run", "rpc",

@@ -15,6 +15,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        org.fluxmp.runner.cli.StopSignals.install();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 java.nio.charset.StandardCharsets.UTF_8);
         int rc = run(args, out, System.err, System.getenv(), home());

@@ -23,6 +23,8 @@ public final class PyJson {
             string(sb, (String) v);
         } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
             sb.append(v);
+        } else if (v instanceof java.math.BigDecimal) {
+            sb.append(((java.math.BigDecimal) v).toPlainString());
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (Double.isNaN(d)) {

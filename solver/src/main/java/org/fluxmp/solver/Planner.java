@@ -45,9 +45,16 @@ public final class Planner {
 
     /** A plan for UNITS: cycle check, priority order, and the tasks' bodies and arguments. */
     public static Plan plan(ModprobeRules rules, Decisions d, Collection<String> units, int workers) {
+        return plan(rules, d, units, workers, Map.of());
+    }
+
+    /** As above, ordering with MEASURED durations (ms by task name) where known, else the defaults. */
+    public static Plan plan(ModprobeRules rules, Decisions d, Collection<String> units, int workers,
+            Map<String, Long> measured) {
         OrderingGraph g = graph(d, units).requireAcyclic();
         Map<String, Set<String>> preds = g.predecessors();
-        List<String> order = ListScheduler.order(preds, n -> defaultDuration(d.table().unit(n).get()));
+        List<String> order = ListScheduler.order(preds,
+                n -> measured.getOrDefault(n, defaultDuration(d.table().unit(n).get())));
         Set<String> removing = new LinkedHashSet<>(rules.removing());
         List<PlanTask> tasks = new ArrayList<>();
         for (String n : order) {

@@ -1,6 +1,8 @@
 package org.fluxmp.runner.broker;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +14,15 @@ import java.util.Map;
 import org.fluxmp.runner.PyJson;
 
 /**
- * The embedded simulated broker: modules load and remove with a latency, {@code [fail]} makes a load
- * fail with a message, loaded modules persist in {@code state}, and every action goes to {@code log}
- * as a JSON line with start and end times in ms.
+ * The embedded simulated broker (SPEC 5): modules load and remove with a latency ({@code [latency]},
+ * {@code [remove-latency]}, else {@link SimLatencies}, measured on a real broker), {@code [fail]}
+ * makes a load fail with a message, loaded modules persist in {@code state}, and every action goes
+ * to {@code log} as a JSON line with {@code start} and {@code end} in ms since the epoch
+ * (microsecond precision, the clock the stand-in {@code flux} command logs with too).
  */
 public final class SimBroker implements Broker {
-    /** Default load latency (ms): a module load on a real broker takes about 1 ms (flux-samples timing list). */
-    static final long DEFAULT_LATENCY_MS = 1;
-
     private final SimBrokerFile file;
     private final List<String> loaded;
-    private final long t0 = System.nanoTime();
     private final Map<String, String> env = new LinkedHashMap<>();
 
     public SimBroker(SimBrokerFile file) {
@@ -34,16 +34,35 @@ public final class SimBroker implements Broker {
         return List.copyOf(loaded);
     }
 
-    private long now() {
-        return (System.nanoTime() - t0) / 1_000_000;
+    /** Wall-clock time in ms since the epoch, to the microsecond. */
+    static BigDecimal now() {
+        Instant i = Instant.now();
+        return BigDecimal.valueOf(i.getEpochSecond() * 1_000_000L + i.getNano() / 1000, 3);
     }
 
-    private long latency(String name) {
-        Long l = file.latency().get(name);
+    /** The file's {@code [latency]} for NAME, else its default, else the built-in value. */
+    long loadLatency(String name) {
+        return pick(file.latency(), name, SimLatencies.LOAD_MS, SimLatencies.DEFAULT_LOAD_MS);
+    }
+
+    long removeLatency(String name) {
+        return pick(file.removeLatency(), name, SimLatencies.REMOVE_MS, SimLatencies.DEFAULT_REMOVE_MS);
+    }
+
+    /** An RPC's latency: {@code [latency]} by topic, else its default, else 2 ms. */
+    long rpcLatency(String topic) {
+        return pick(file.latency(), topic, Map.of(), SimLatencies.DEFAULT_RPC_MS);
+    }
+
+    private static long pick(Map<String, Long> table, String name, Map<String, Long> builtin, long builtinDefault) {
+        Long l = table.get(name);
         if (l == null) {
-            l = file.latency().get("default");
+            l = table.get("default");
         }
-        return l == null ? DEFAULT_LATENCY_MS : l;
+        if (l == null) {
+            l = builtin.get(name);
+        }
+        return l == null ? builtinDefault : l;
     }
 
     private void sleep(long ms) throws BrokerException {
@@ -57,8 +76,8 @@ public final class SimBroker implements Broker {
 
     @Override
     public void load(String name, String module, List<String> args, boolean exec) throws BrokerException {
-        long start = now();
-        sleep(latency(name));
+        BigDecimal start = now();
+        sleep(loadLatency(name));
         String fail = file.fail().get(name);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("action", "load");
@@ -87,8 +106,8 @@ public final class SimBroker implements Broker {
 
     @Override
     public void remove(String name) throws BrokerException {
-        long start = now();
-        sleep(Math.min(latency(name), 1));
+        BigDecimal start = now();
+        sleep(removeLatency(name));
         synchronized (this) {
             loaded.remove(name);
             saveState();
@@ -100,8 +119,9 @@ public final class SimBroker implements Broker {
     }
 
     @Override
-    public Map<String, Object> rpc(String topic, Map<String, Object> payload) {
-        long start = now();
+    public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException {
+        BigDecimal start = now();
+        sleep(rpcLatency(topic));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("action", "rpc");
         entry.put("topic", topic);
@@ -139,7 +159,7 @@ public final class SimBroker implements Broker {
         }
     }
 
-    private synchronized void log(Map<String, Object> entry, long start) {
+    private synchronized void log(Map<String, Object> entry, BigDecimal start) {
         Path log = file.log();
         if (log == null) {
             return;

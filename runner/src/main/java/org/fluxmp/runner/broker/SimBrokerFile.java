@@ -14,7 +14,7 @@ import org.fluxmp.rules.TomlDocument;
 
 /**
  * The simulated broker's file (SPEC 5): rank, size, [attrs], [config], [env], loaded, [latency],
- * [fail], state and log. Relative paths are relative to the file's directory.
+ * [remove-latency] (an extension: removal times, same form as [latency]), [fail], state and log. Relative paths are relative to the file's directory.
  */
 public record SimBrokerFile(
         Path file,
@@ -25,15 +25,16 @@ public record SimBrokerFile(
         Map<String, String> env,
         List<String> loaded,
         Map<String, Long> latency,
+        Map<String, Long> removeLatency,
         Map<String, String> fail,
         Path state,
         Path log) {
 
     private static final List<String> KEYS = List.of("rank", "size", "attrs", "config", "env", "loaded", "latency",
-            "fail", "state", "log");
+            "remove-latency", "fail", "state", "log");
 
     public static SimBrokerFile defaults() {
-        return new SimBrokerFile(null, 0, 1, Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of(), null, null);
+        return new SimBrokerFile(null, 0, 1, Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of(), Map.of(), null, null);
     }
 
     public static SimBrokerFile read(Path file) {
@@ -51,14 +52,8 @@ public record SimBrokerFile(
         Map<String, Object> config = doc.table("config", problems);
         Map<String, String> env = doc.stringTable("env", problems);
         List<String> loaded = doc.strings("loaded", problems);
-        Map<String, Long> latency = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : doc.table("latency", problems).entrySet()) {
-            if (e.getValue() instanceof Long) {
-                latency.put(e.getKey(), (Long) e.getValue());
-            } else {
-                problems.add(new Problem(name, doc.line("latency"), "latency." + e.getKey() + ": must be an integer (ms)"));
-            }
-        }
+        Map<String, Long> latency = millis(doc, "latency", name, problems);
+        Map<String, Long> removeLatency = millis(doc, "remove-latency", name, problems);
         Map<String, String> fail = doc.stringTable("fail", problems);
         String state = doc.string("state", null, problems);
         String log = doc.string("log", null, problems);
@@ -66,8 +61,21 @@ public record SimBrokerFile(
             throw new ConfigException(problems);
         }
         Path dir = file.toAbsolutePath().getParent();
-        return new SimBrokerFile(file, rank, size, attrs, config, env, loaded, latency, fail,
+        return new SimBrokerFile(file, rank, size, attrs, config, env, loaded, latency, removeLatency, fail,
                 state == null ? null : dir.resolve(state), log == null ? null : dir.resolve(log));
+    }
+
+    /** A table of non-negative integers (ms): {@code [latency]}, {@code [remove-latency]}. */
+    private static Map<String, Long> millis(TomlDocument doc, String table, String file, List<Problem> problems) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : doc.table(table, problems).entrySet()) {
+            if (e.getValue() instanceof Long && (Long) e.getValue() >= 0) {
+                out.put(e.getKey(), (Long) e.getValue());
+            } else {
+                problems.add(new Problem(file, doc.line(table), table + "." + e.getKey() + ": must be a non-negative integer (ms)"));
+            }
+        }
+        return out;
     }
 
     /** The broker facts this file describes (before any preview override). */

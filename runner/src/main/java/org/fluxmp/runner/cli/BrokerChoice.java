@@ -45,6 +45,11 @@ final class BrokerChoice {
         this.env = env;
     }
 
+    /** The simulated broker described by SIM (tests run one plan against many sim files). */
+    static BrokerChoice simulated(SimBrokerFile sim, Map<String, String> env) {
+        return new BrokerChoice(sim, null, null, null, env);
+    }
+
     static BrokerChoice choose(String spec, Context ctx) {
         Map<String, String> env = ctx.env();
         if (spec.equals("sim")) {

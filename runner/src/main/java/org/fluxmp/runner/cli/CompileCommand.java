@@ -58,11 +58,13 @@ final class CompileCommand implements Callable<Integer> {
             env.putAll(factOptions.taskEnv(ctx, facts));
             env.put("FLUX_RC_USE_MODPROBE", "t");
             RecordingFacts recorded = new RecordingFacts(facts);
+            PlanRunner.Job job = new PlanRunner.Job(runlevel, factOptions.brokerSpec(ctx), PlanRunner.rcDirs(ctx, runlevel),
+                    facts::attr);
             RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
             PlanMaker.Made made = runlevel.equals("rc1")
                     ? PlanMaker.forRun(ctx, recorded, steps, "rc1", null, false,
-                            () -> new ArrayList<>(recorded.loadedModules().keySet()), run.workers(), false)
-                    : PlanMaker.forRc3(ctx, recorded, steps, false, run.workers());
+                            () -> new ArrayList<>(recorded.loadedModules().keySet()), run.workers(), false, job)
+                    : PlanMaker.forRc3(ctx, recorded, steps, false, run.workers(), job);
             flow.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan()));
             groups.computeIfAbsent(made.plan().tasks(), k -> new ArrayList<>()).add(rank);
         }

@@ -20,14 +20,17 @@ import picocli.CommandLine.Option;
             ExplainCommand.class,
             VerifyCommand.class,
             CompileCommand.class,
+            PlotCommand.class,
             ManPage.class,
-            picocli.AutoComplete.GenerateCompletion.class
+            CompletionScript.class
         },
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
             "  1  an error: bad configuration, an unknown name, a failed task (message on stderr)",
-            "  2  a usage error: unknown option or missing argument"
+            "  2  a usage error: unknown option or missing argument",
+            "  130, 143  stopped by SIGINT, SIGTERM: nothing new started; running tasks got",
+            "     FLUX_MODPROBE_STOP_GRACE (default 5s) to finish, then were stopped"
         })
 public final class FluxModprobe {
     public static final int OK = 0;
@@ -47,10 +50,6 @@ public final class FluxModprobe {
     public static CommandLine commandLine(Context ctx) {
         FluxModprobe root = new FluxModprobe(ctx);
         CommandLine cl = new CommandLine(root);
-        // a build tool (etc/bash_completion.d is its output), not a user command
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
-        // picocli marks generate-completion a help command, which lets unknown options through
-        cl.getSubcommands().get("generate-completion").getCommandSpec().helpCommand(false);
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

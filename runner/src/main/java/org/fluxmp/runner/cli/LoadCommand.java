@@ -29,6 +29,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
+        PlanRunner.Timing timing = run.timing(false);
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
@@ -47,7 +48,8 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, needed, run.workers());
-        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
+        PlanRunner.Job job = PlanRunner.Job.modules("load", factOptions.brokerSpec(ctx));
+        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, needed, run.workers());
+        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), timing, job);
     }
 }

@@ -61,10 +61,16 @@ final class ManPage implements Callable<Integer> {
         env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
         env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
         env(sb, "FLUX_MODPROBE_BROKER", "flux, flux-cli, sim or sim:FILE: stands in for --broker.");
-        env(sb, "FLUX_MODPROBE_CACHE", "Directory of cached plans (default $XDG_CACHE_HOME/flux-modprobe, else ~/.cache/flux-modprobe).");
         env(sb, "FLUX_URI", "The broker to talk to (set by Flux for rc1 and rc3): local://PATH is reached over its socket, "
                 + "any other URI through the flux command. Makes --broker=flux the default.");
         env(sb, "FLUX_MODPROBE_RPC_TIMEOUT", "Seconds each request to the broker may take (default 60).");
+                env(sb, "FLUX_MODPROBE_CACHE", "Directory of cached plans and of measured task durations (durations/); "
+                + "default $XDG_CACHE_HOME/flux-modprobe, else ~/.cache/flux-modprobe.");
+        env(sb, "FLUX_MODPROBE_STOP_GRACE", "How long running tasks may finish after SIGTERM or SIGINT before they are "
+                + "stopped (e.g. 5s, the default, or 500ms).");
+        env(sb, "FLUX_MODPROBE_READY_ORDER", "priority (default) or first-come: the order in which ready tasks start.");
+        env(sb, "FLUX_RC_EXTRA", "Colon-separated directories whose rc1.d/rc3.d scripts run-all-rc1/rc3 also run "
+                + "(after those of FLUX_CONFDIR, default /etc/flux).");
         env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {

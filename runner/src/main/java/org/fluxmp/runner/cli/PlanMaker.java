@@ -25,7 +25,7 @@ final class PlanMaker {
      * is asked only if a setup removes all modules, so that only then the plan depends on it.
      */
     static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
-            java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps) {
+            java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps, PlanRunner.Job job) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         if (runlevel != null) {
             rules.readRunlevel(runlevel, steps);
@@ -37,12 +37,12 @@ final class PlanMaker {
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
         Collection<String> units = Planner.runUnits(d);
-        Plan plan = showDeps ? null : Planner.plan(rules, d, units, workers);
+        Plan plan = showDeps ? null : PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, units, workers);
         return new Made(plan, d, units, rankSets(rules, facts.rank()));
     }
 
     /** rc3: every loaded module is removed, then rc3 files' tasks. */
-    static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers) {
+    static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers, PlanRunner.Job job) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         List<String> loaded = new java.util.ArrayList<>();
         for (String m : facts.loadedModules().keySet()) {
@@ -57,7 +57,8 @@ final class PlanMaker {
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
         Collection<String> units = Planner.rc3Units(d);
-        return new Made(Planner.plan(rules, d, units, workers), d, units, rankSets(rules, facts.rank()));
+        return new Made(PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, units, workers), d, units,
+                rankSets(rules, facts.rank()));
     }
 
     private static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {

@@ -1,6 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,17 +10,8 @@ final class Rc1Command extends TaskCommand {
     @Option(names = "--timing", description = "Store timing data in KVS in modprobe.stats key")
     boolean timing;
 
-    @Option(names = "--timing-file", paramLabel = "FILE", description = "Also write the timing list to FILE as JSON.")
-    Path timingFile;
-
     @Override
     public Integer call() {
-        PlanRunner.Timing t = null;
-        if (timing || timingFile != null) {
-            t = new PlanRunner.Timing();
-            t.store = timing;
-            t.file = timingFile;
-        }
-        return runTasks("rc1", null, t);
+        return runTasks("rc1", null, run.timing(timing));
     }
 }

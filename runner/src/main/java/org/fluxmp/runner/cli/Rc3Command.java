@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.Facts;
+import org.fluxmp.runner.broker.SimBrokerFile;
 import org.fluxmp.runner.cache.CacheEntry;
 import org.fluxmp.runner.cache.RecordingFacts;
 import org.fluxmp.runner.cache.RecordingSetupSteps;
@@ -32,26 +33,61 @@ final class Rc3Command implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
+        PlanRunner.Timing timing = run.timing(false);
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
-        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
-        extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
-        Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
-        env.putAll(extraEnv);
-        BashSetupSteps bash = new BashSetupSteps(env, facts.rank(), ctx.out());
+        Map<String, String> extraEnv = extraEnv(ctx, facts);
+        BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
+        PlanRunner.Job job = job(ctx, facts);
         Optional<PlanCacheFlow> cache = noCache ? Optional.empty()
                 : PlanCacheFlow.open(ctx, "rc3", "rc3", null, PlanCacheFlow.options(ctx, factOptions, run), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
             if (hit.isPresent()) {
-                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv, null);
+                if (timing != null) {
+                    timing.phase("configure");
+                }
+                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv,
+                        timing, job);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);
         RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
-        PlanMaker.Made made = PlanMaker.forRc3(ctx, recorded, steps, run.verbose && cache.isEmpty(), run.workers());
+        PlanMaker.Made made = PlanMaker.forRc3(ctx, recorded, steps, run.verbose && cache.isEmpty(), run.workers(), job);
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
-        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, null);
+        if (timing != null) {
+            timing.phase("configure");
+        }
+        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, timing, job);
+    }
+
+    /** An rc3 plan and what running it needs (apart, so that tests can run one plan many times). */
+    record Prepared(Plan plan, SimBrokerFile sim, Map<String, String> extraEnv, PlanRunner.Job job) {}
+
+    /** Plans rc3 without the cache. */
+    Prepared prepare(Context ctx) {
+        Facts facts = factOptions.facts(ctx);
+        Map<String, String> extraEnv = extraEnv(ctx, facts);
+        PlanRunner.Job job = job(ctx, facts);
+        PlanMaker.Made made = PlanMaker.forRc3(ctx, facts, new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out()),
+                run.verbose, run.workers(), job);
+        return new Prepared(made.plan(), factOptions.brokers(ctx).simFile(), extraEnv, job);
+    }
+
+    private Map<String, String> extraEnv(Context ctx, Facts facts) {
+        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
+        extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
+        return extraEnv;
+    }
+
+    private PlanRunner.Job job(Context ctx, Facts facts) {
+        return new PlanRunner.Job("rc3", factOptions.brokerSpec(ctx), PlanRunner.rcDirs(ctx, "rc3"), facts::attr);
+    }
+
+    private static Map<String, String> merged(Context ctx, Map<String, String> extra) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
+        env.putAll(extra);
+        return env;
     }
 }

@@ -27,6 +27,7 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
+        PlanRunner.Timing timing = run.timing(false);
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
@@ -35,7 +36,8 @@ final class RemoveCommand implements Callable<Integer> {
         ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
         rules.removeModules(targets, "remove " + String.join(" ", modules));
         Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, targets, run.workers());
-        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), null);
+        PlanRunner.Job job = PlanRunner.Job.modules("remove", factOptions.brokerSpec(ctx));
+        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, targets, run.workers());
+        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), timing, job);
     }
 }

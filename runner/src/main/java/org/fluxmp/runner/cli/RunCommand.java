@@ -18,6 +18,6 @@ final class RunCommand extends TaskCommand {
         if (!Files.exists(file)) {
             throw new ConfigException(file + ": No such file or directory");
         }
-        return runTasks(null, file, null);
+        return runTasks(null, file, run.timing(false));
     }
 }

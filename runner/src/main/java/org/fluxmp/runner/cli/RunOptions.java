@@ -14,6 +14,21 @@ public final class RunOptions {
             description = "Run at most W tasks at once (default: number of cores + 4).")
     Integer jobs;
 
+    @Option(names = "--timing-file", paramLabel = "FILE",
+            description = "Write the run's timing list ({name, starttime, duration} in seconds) to FILE as JSON (for plot).")
+    java.nio.file.Path timingFile;
+
+    /** Timing for this run: STORE puts it in the KVS (rc1 --timing), timingFile writes it; null for neither. */
+    PlanRunner.Timing timing(boolean store) {
+        if (!store && timingFile == null) {
+            return null;
+        }
+        PlanRunner.Timing t = new PlanRunner.Timing();
+        t.store = store;
+        t.file = timingFile;
+        return t;
+    }
+
     int workers() {
         if (jobs != null) {
             if (jobs < 1) {

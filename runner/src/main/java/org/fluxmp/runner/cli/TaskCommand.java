@@ -41,6 +41,10 @@ abstract class TaskCommand implements Callable<Integer> {
         }
         BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
         String identity = runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
+        String what = runlevel != null ? runlevel : "run " + file.getFileName();
+        List<Path> taskDirs = runlevel != null ? PlanRunner.rcDirs(ctx, runlevel)
+                : List.of(file.toAbsolutePath().getParent());
+        PlanRunner.Job job = new PlanRunner.Job(what, factOptions.brokerSpec(ctx), taskDirs, facts::attr);
         Optional<PlanCacheFlow> cache = showDeps || noCache ? Optional.empty()
                 : PlanCacheFlow.open(ctx, identity, runlevel, file, PlanCacheFlow.options(ctx, factOptions, run), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
@@ -50,13 +54,13 @@ abstract class TaskCommand implements Callable<Integer> {
                 if (timing != null) {
                     timing.phase("configure");
                 }
-                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv, timing);
+                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv, timing, job);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);
         RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
         PlanMaker.Made made = PlanMaker.forRun(ctx, recorded, steps, runlevel, file, run.verbose && cache.isEmpty(),
-                () -> new java.util.ArrayList<>(recorded.loadedModules().keySet()), run.workers(), showDeps);
+                () -> new java.util.ArrayList<>(recorded.loadedModules().keySet()), run.workers(), showDeps, job);
         if (showDeps) {
             return PlanRunner.showDeps(ctx, made.decisions(), made.units());
         }
@@ -65,7 +69,7 @@ abstract class TaskCommand implements Callable<Integer> {
             timing.phase("solve");
         }
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
-        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, timing);
+        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, timing, job);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

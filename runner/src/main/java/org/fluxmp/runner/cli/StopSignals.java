@@ -1,0 +1,61 @@
+package org.fluxmp.runner.cli;
+
+import java.util.Map;
+import org.fluxmp.runner.exec.Executor;
+
+/**
+ * SIGTERM and SIGINT stop a run gracefully: nothing new starts, running tasks get a grace period
+ * (FLUX_MODPROBE_STOP_GRACE, default 5s), then they are stopped (process trees killed), and the
+ * tool exits with 128+N. A second signal stops running tasks at once. A signal while no run is in
+ * progress (reading files, planning, printing) exits at once with 128+N: nothing has started then.
+ *
+ * <p>Why a signal handler ({@code sun.misc.Signal}) and not a shutdown hook: a hook runs when the
+ * JVM is already exiting, so it could neither keep the run's bookkeeping going through the grace
+ * period nor choose the exit status, and output printed from it races the JVM's own shutdown.
+ * The handler only asks the executor to stop; the executor's ordinary loop does the rest. Only the
+ * real process installs it ({@link #install} from {@code Main.main}); in-process tests call
+ * {@link Executor#stop} directly.
+ */
+public final class StopSignals {
+    private static volatile Executor current;
+
+    private static final Map<String, Integer> NUMBERS = Map.of("SIGINT", 2, "SIGTERM", 15);
+
+    private StopSignals() {}
+
+    /** Installs handlers for SIGTERM and SIGINT; where signals cannot be handled, keeps the JVM default. */
+    public static void install() {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> onSignal("SIG" + s.getName()));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // e.g. SIGINT ignored by the parent (a background job): leave it so
+            }
+        }
+    }
+
+    static void onSignal(String name) {
+        Executor e = current;
+        if (e != null) {
+            e.stop(name);
+        } else {
+            System.exit(exitCode(name));
+        }
+    }
+
+    static void attach(Executor e) {
+        current = e;
+    }
+
+    static void detach(Executor e) {
+        if (current == e) {
+            current = null;
+        }
+    }
+
+    /** 128 + the signal's number, as a shell reports a process that a signal ended. */
+    static int exitCode(String signal) {
+        Integer n = NUMBERS.get(signal);
+        return n == null ? FluxModprobe.ERROR : 128 + n;
+    }
+}
