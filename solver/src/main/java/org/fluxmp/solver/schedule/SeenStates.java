@@ -1,0 +1,78 @@
+package org.fluxmp.solver.schedule;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.chocosolver.solver.variables.IntVar;
+
+/**
+ * A transposition table for the search: the states (tasks done, tasks running or placed ahead
+ * with their starts, earliest starts of the others) of nodes already explored. Two orders that
+ * lead to the same state, such as two tasks run one after the other on a worker in either order,
+ * have the same completions, so the second one need not be searched again.
+ */
+final class SeenStates {
+    private final IntVar[] starts;
+    private final int[] duration;
+    private final Set<Key> seen = new HashSet<>();
+
+    SeenStates(IntVar[] starts, TaskGraph g) {
+        this.starts = starts;
+        this.duration = new int[g.size()];
+        for (int i = 0; i < duration.length; i++) {
+            duration[i] = g.duration(i);
+        }
+    }
+
+    /** Records the current node's state as explored (called at a node's fixpoint, before branching). */
+    void record() {
+        seen.add(key());
+    }
+
+    /** Whether the current state is that of an explored node. */
+    boolean explored() {
+        return seen.contains(key());
+    }
+
+    private Key key() {
+        int n = starts.length;
+        long horizon = Long.MAX_VALUE;
+        for (IntVar s : starts) {
+            if (!s.isInstantiated()) {
+                horizon = Math.min(horizon, s.getLB());
+            }
+        }
+        int[] k = new int[n];
+        for (int i = 0; i < n; i++) {
+            IntVar s = starts[i];
+            if (!s.isInstantiated()) {
+                k[i] = -2 - s.getLB();
+            } else if ((long) s.getValue() + duration[i] <= horizon) {
+                k[i] = -1;
+            } else {
+                k[i] = s.getValue();
+            }
+        }
+        return new Key(k);
+    }
+
+    private static final class Key {
+        private final int[] k;
+        private final int hash;
+
+        Key(int[] k) {
+            this.k = k;
+            this.hash = Arrays.hashCode(k);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && other.hash == hash && Arrays.equals(other.k, k);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}
