@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
             ShowCommand.class,
             ExplainCommand.class,
             VerifyCommand.class,
+            SolveCommand.class,
+            GraphCommand.class,
             ManPage.class,
-            picocli.AutoComplete.GenerateCompletion.class
+            CompletionScript.class
         },
         footerHeading = "%nExit status:%n",
         footer = {

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code generate-man}: the man page in roff, built from the same picocli annotations as
  * {@code --help}, so the two never disagree. {@code docs/flux-modprobe.1} is its output.
  */
-@Command(name = "generate-man", hidden = true, description = "Print the man page (roff) on stdout.")
+@Command(name = "generate-man", hidden = true, mixinStandardHelpOptions = true, description = "Print the man page (roff) on stdout.")
 final class ManPage implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
 

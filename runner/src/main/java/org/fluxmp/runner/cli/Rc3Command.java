@@ -1,14 +1,6 @@
 package org.fluxmp.runner.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.StaticFacts;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.runner.broker.SimBrokerFile;
-import org.fluxmp.runner.task.BashSetupSteps;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Command;
@@ -26,26 +18,8 @@ final class Rc3Command implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
-        StaticFacts facts = factOptions.facts(ctx);
-        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
-        extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
-        ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
-        List<String> loaded = new ArrayList<>();
-        for (String m : sim.loadedModules()) {
-            if (rules.table().unit(m).isPresent()) {
-                loaded.add(m);
-            }
-        }
-        // rc3 always removes every loaded module it knows, before rc3's own setup
-        rules.removeModules(loaded, "loaded module (rc3 removes every loaded module)");
-        Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
-        env.putAll(extraEnv);
-        rules.readRunlevel("rc3", new BashSetupSteps(env, facts.rank(), ctx.out()));
-        rules.check();
-        DisableRequests.apply(rules, ctx, List.of());
-        Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, Planner.rc3Units(d), run.workers());
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, null);
+        RunReader.Run r = RunReader.read(ctx, factOptions, factOptions.facts(ctx), "rc3", ctx.out(), run.verbose);
+        Plan plan = Planner.plan(r.rules(), r.decisions(), r.units(), run.workers());
+        return PlanRunner.execute(ctx, plan, r.sim(), run, r.extraEnv(), null);
     }
 }

@@ -1,8 +1,6 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fluxmp.rules.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,9 +13,6 @@ final class RunCommand extends TaskCommand {
 
     @Override
     public Integer call() {
-        if (!Files.exists(file)) {
-            throw new ConfigException(file + ": No such file or directory");
-        }
         return runTasks(null, file, null);
     }
 }

@@ -1,16 +1,7 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.StaticFacts;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.runner.broker.SimBrokerFile;
-import org.fluxmp.runner.task.BashSetupSteps;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Mixin;
@@ -29,41 +20,18 @@ abstract class TaskCommand implements Callable<Integer> {
     /** Reads RUNLEVEL's files (rc1), or FILE alone; TIMING for rc1 --timing. */
     int runTasks(String runlevel, Path file, PlanRunner.Timing timing) {
         Context ctx = root.ctx;
-        SimBrokerFile sim = factOptions.simFile(ctx);
-        StaticFacts facts = factOptions.facts(ctx);
-        Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
-        if (runlevel != null) {
-            extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
-        }
-        ModprobeRules rules = RulesOpener.open(ctx, facts, run.verbose).check();
-        BashSetupSteps steps = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
-        if (runlevel != null) {
-            rules.readRunlevel(runlevel, steps);
-        } else {
-            rules.readRcFile(file, steps);
-        }
-        rules.check();
-        rules.removals().ifPresent(r -> rules.removeModules(
-                r.contains("all") ? sim.loadedModules() : r, "setup remove"));
-        DisableRequests.apply(rules, ctx, java.util.List.of());
-        Decisions d = rules.decide();
+        RunReader.Run r = RunReader.read(ctx, factOptions, factOptions.facts(ctx),
+                runlevel != null ? runlevel : file.toString(), ctx.out(), run.verbose);
         if (timing != null) {
             timing.phase("configure");
         }
-        Collection<String> units = Planner.runUnits(d);
         if (showDeps) {
-            return PlanRunner.showDeps(ctx, d, units);
+            return PlanRunner.showDeps(ctx, r.decisions(), r.units());
         }
-        Plan plan = Planner.plan(rules, d, units, run.workers());
+        Plan plan = Planner.plan(r.rules(), r.decisions(), r.units(), run.workers());
         if (timing != null) {
             timing.phase("solve");
         }
-        return PlanRunner.execute(ctx, plan, sim, run, extraEnv, timing);
-    }
-
-    private static Map<String, String> merged(Context ctx, Map<String, String> extra) {
-        Map<String, String> env = new java.util.LinkedHashMap<>(ctx.env());
-        env.putAll(extra);
-        return env;
+        return PlanRunner.execute(ctx, plan, r.sim(), run, r.extraEnv(), timing);
     }
 }
