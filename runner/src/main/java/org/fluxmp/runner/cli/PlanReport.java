@@ -59,7 +59,7 @@ final class PlanReport {
             skips.add(e);
         }
         m.put("skipped", skips);
-        m.put("alternatives", new LinkedHashMap<>(solved.plan().alternatives()));
+        m.put("alternatives", alternatives());
         List<Object> slots = new ArrayList<>();
         for (Schedule.Slot slot : s.slots()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -75,6 +75,18 @@ final class PlanReport {
         m.put("lower_bound", s.lowerBound());
         m.put("method", s.method());
         return m;
+    }
+
+    /** The services whose selected provider is in the plan. */
+    private Map<String, Object> alternatives() {
+        java.util.Set<String> inPlan = new java.util.HashSet<>(solved.schedule().order());
+        Map<String, Object> out = new LinkedHashMap<>();
+        solved.plan().alternatives().forEach((service, module) -> {
+            if (inPlan.contains(module)) {
+                out.put(service, module);
+            }
+        });
+        return out;
     }
 
     private static String reason(SkippedUnits.Skip k, String ranks) {
@@ -94,9 +106,9 @@ final class PlanReport {
                 out.add("  " + k.name() + ": " + reason(k, ranks));
             }
         }
-        if (!solved.plan().alternatives().isEmpty()) {
+        if (!alternatives().isEmpty()) {
             out.add("alternatives:");
-            solved.plan().alternatives().forEach((service, module) -> out.add("  " + service + ": " + module));
+            alternatives().forEach((service, module) -> out.add("  " + service + ": " + module));
         }
         out.add("schedule (estimated ms):");
         Map<String, String> what = new LinkedHashMap<>();
