@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code graph}: the ordering graph in DOT, critical path highlighted (SPEC 6). */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print the ordering graph of rc1, rc3 or an rc file in Graphviz DOT: an edge from each task",
-            "to the tasks that wait for it, the critical path in red (a cycle, if there is one, instead).",
+        description = {"Print the ordering graph of rc1, rc3 or an rc file in Graphviz DOT: an edge from each task to "
+                + "the tasks that wait for it, the critical path in red (a cycle, if there is one, instead).",
             "Example: flux-modprobe graph rc1 | dot -Tsvg >rc1.svg"})
 final class GraphCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
