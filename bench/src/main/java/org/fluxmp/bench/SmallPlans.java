@@ -11,6 +11,17 @@ import org.fluxmp.solver.schedule.TaskGraph;
 final class SmallPlans {
     private SmallPlans() {}
 
+    /** N tasks with no order between them. */
+    static TaskGraph independent(Random r, int n) {
+        Map<String, List<String>> preds = new LinkedHashMap<>();
+        Map<String, Long> ms = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            preds.put("t" + i, List.of());
+            ms.put("t" + i, 1L + r.nextInt(100));
+        }
+        return TaskGraph.of(preds, ms::get);
+    }
+
     static TaskGraph layered(Random r, int n) {
         Map<String, List<String>> preds = new LinkedHashMap<>();
         int layers = 2 + r.nextInt(Math.max(1, n / 3));
