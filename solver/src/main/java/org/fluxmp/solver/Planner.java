@@ -15,10 +15,14 @@ import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.plan.Plan;
 import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.solver.schedule.Schedule;
+import org.fluxmp.solver.schedule.Scheduler;
+import org.fluxmp.solver.schedule.TaskGraph;
 
 /**
  * The solver's entry point: turns the rules' decisions into a {@link Plan} — the run's units
- * (active set and requires closure, or removals), the ordering graph, and a priority order.
+ * (active set and requires closure, or removals), the ordering graph, and a priority order from
+ * the schedule (SPEC 7).
  */
 public final class Planner {
     private Planner() {}
@@ -43,27 +47,45 @@ public final class Planner {
                 Unit::getAfter, Unit::getBefore);
     }
 
-    /** A plan for UNITS: cycle check, priority order, and the tasks' bodies and arguments. */
+    /** A plan for UNITS on W workers with default durations and time limit. */
     public static Plan plan(ModprobeRules rules, Decisions d, Collection<String> units, int workers) {
-        return plan(rules, d, units, workers, Map.of());
+        return plan(rules, d, units, PlanOptions.workers(workers));
     }
 
     /** As above, ordering with MEASURED durations (ms by task name) where known, else the defaults. */
     public static Plan plan(ModprobeRules rules, Decisions d, Collection<String> units, int workers,
             Map<String, Long> measured) {
-        OrderingGraph g = graph(d, units).requireAcyclic();
-        Map<String, Set<String>> preds = g.predecessors();
-        List<String> order = ListScheduler.order(preds,
-                n -> measured.getOrDefault(n, defaultDuration(d.table().unit(n).get())));
+        return plan(rules, d, units, new PlanOptions(workers, measured, Scheduler.DEFAULT_TIME_LIMIT_MS));
+    }
+
+    /** A plan for UNITS: cycle check, schedule, and the tasks (in the schedule's start order) with their bodies and arguments. */
+    public static Plan plan(ModprobeRules rules, Decisions d, Collection<String> units, PlanOptions options) {
+        return solve(rules, d, units, options).plan();
+    }
+
+    /** The plan for UNITS and the schedule behind its order (SPEC 7). */
+    public static SolvedPlan solve(ModprobeRules rules, Decisions d, Collection<String> units, PlanOptions options) {
+        Map<String, Set<String>> preds = graph(d, units).requireAcyclic().predecessors();
+        Schedule schedule = Scheduler.schedule(taskGraph(d, preds, options.durations()), options.workers(),
+                options.timeLimitMs());
         Set<String> removing = new LinkedHashSet<>(rules.removing());
         List<PlanTask> tasks = new ArrayList<>();
-        for (String n : order) {
+        for (String n : schedule.order()) {
             tasks.add(task(d.table().unit(n).get(), removing.contains(n), new ArrayList<>(preds.get(n))));
         }
         Map<String, List<String>> setopt = new LinkedHashMap<>();
         rules.moduleArgs().added().forEach((k, v) -> setopt.put(k, List.copyOf(v)));
-        return new Plan(d.rank(), tasks, d.alternatives(), setopt, List.copyOf(rules.moduleArgs().overwritten()),
-                Map.copyOf(rules.data()), Map.copyOf(rules.setenv()), workers, "list");
+        Plan plan = new Plan(d.rank(), tasks, d.alternatives(), setopt, List.copyOf(rules.moduleArgs().overwritten()),
+                Map.copyOf(rules.data()), Map.copyOf(rules.setenv()), options.workers(), schedule.method());
+        return new SolvedPlan(plan, schedule);
+    }
+
+    /** The acyclic ordering graph PREDS with each task's estimate: DURATIONS, else the default for its kind. */
+    public static TaskGraph taskGraph(Decisions d, Map<String, Set<String>> preds, Map<String, Long> durations) {
+        return TaskGraph.of(preds, n -> {
+            Long ms = durations.get(n);
+            return ms != null ? ms : defaultDuration(d.table().unit(n).get());
+        });
     }
 
     private static PlanTask task(Unit u, boolean remove, List<String> preds) {
@@ -79,7 +101,7 @@ public final class Planner {
     }
 
     /** Estimates (ms) used to order tasks until measured durations exist: module loads are quick, bash starts cost. */
-    static long defaultDuration(Unit u) {
+    public static long defaultDuration(Unit u) {
         if (u.isModule()) {
             return 10;
         }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             VerifyCommand.class,
             CompileCommand.class,
             PlotCommand.class,
+            SolveCommand.class,
+            GraphCommand.class,
             ManPage.class,
             CompletionScript.class
         },

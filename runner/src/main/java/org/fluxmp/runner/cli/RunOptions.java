@@ -30,6 +30,11 @@ public final class RunOptions {
     }
 
     int workers() {
+        return workers(jobs);
+    }
+
+    /** -j W as given (at least 1), else the number of cores + 4. */
+    static int workers(Integer jobs) {
         if (jobs != null) {
             if (jobs < 1) {
                 throw new org.fluxmp.rules.ConfigException("--jobs: must be at least 1");

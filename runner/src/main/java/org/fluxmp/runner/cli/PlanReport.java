@@ -1,0 +1,146 @@
+package org.fluxmp.runner.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fluxmp.solver.SkippedUnits;
+import org.fluxmp.solver.SolvedPlan;
+import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.solver.schedule.Schedule;
+
+/**
+ * What {@code solve} prints about one rank's plan: the JSON object of SPEC 6 and the text for
+ * people. Reasons that name the rank are kept apart from it, so that ranks with the same plan
+ * compare equal and a group of ranks can name all of them.
+ */
+final class PlanReport {
+    private static final String RANK_MARK = "\u0000ranks\u0000";
+
+    private final SolvedPlan solved;
+    private final List<SkippedUnits.Skip> skipped;
+    private final String run;
+
+    PlanReport(String run, SolvedPlan solved, List<SkippedUnits.Skip> skipped) {
+        this.run = run;
+        this.solved = solved;
+        List<SkippedUnits.Skip> marked = new ArrayList<>();
+        Pattern rank = Pattern.compile("\\brank " + solved.plan().rank() + "\\b");
+        for (SkippedUnits.Skip s : skipped) {
+            marked.add(new SkippedUnits.Skip(s.name(), rank.matcher(s.reason()).replaceAll(Matcher.quoteReplacement(RANK_MARK))));
+        }
+        this.skipped = marked;
+    }
+
+    int rank() {
+        return solved.plan().rank();
+    }
+
+    /** The plan without its rank: equal for ranks that get the same plan. */
+    String identity() {
+        Map<String, Object> m = json(RANK_MARK);
+        m.remove("rank");
+        return org.fluxmp.runner.PyJson.write(m);
+    }
+
+    /** SPEC 6's object; RANKS (an idset) stands where a reason names the rank. */
+    Map<String, Object> json(String ranks) {
+        Schedule s = solved.schedule();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rank", rank());
+        m.put("enabled", new ArrayList<>(s.order()));
+        List<Object> skips = new ArrayList<>();
+        for (SkippedUnits.Skip k : skipped) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", k.name());
+            e.put("reason", reason(k, ranks));
+            skips.add(e);
+        }
+        m.put("skipped", skips);
+        m.put("alternatives", alternatives());
+        List<Object> slots = new ArrayList<>();
+        for (Schedule.Slot slot : s.slots()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", slot.name());
+            e.put("start", slot.start());
+            e.put("end", slot.end());
+            e.put("worker", slot.worker());
+            slots.add(e);
+        }
+        m.put("schedule", slots);
+        m.put("critical_path", new ArrayList<>(s.criticalPath()));
+        m.put("makespan", s.makespan());
+        m.put("lower_bound", s.lowerBound());
+        m.put("method", s.method());
+        return m;
+    }
+
+    /** The services whose selected provider is in the plan. */
+    private Map<String, Object> alternatives() {
+        java.util.Set<String> inPlan = new java.util.HashSet<>(solved.schedule().order());
+        Map<String, Object> out = new LinkedHashMap<>();
+        solved.plan().alternatives().forEach((service, module) -> {
+            if (inPlan.contains(module)) {
+                out.put(service, module);
+            }
+        });
+        return out;
+    }
+
+    private static String reason(SkippedUnits.Skip k, String ranks) {
+        String word = ranks.matches("\\d+") ? "rank " : "ranks ";
+        return k.reason().replace(RANK_MARK, word + ranks);
+    }
+
+    /** The plan for people, headed by the run's name and RANKS. */
+    List<String> text(String ranks, long timeLimitMs) {
+        Schedule s = solved.schedule();
+        List<String> out = new ArrayList<>();
+        out.add(run + ", " + (ranks.matches("\\d+") ? "rank " : "ranks ") + ranks + ": " + count(s.slots().size(), "task")
+                + " on " + count(s.workers(), "worker") + ", " + skipped.size() + " skipped");
+        if (!skipped.isEmpty()) {
+            out.add("skipped:");
+            for (SkippedUnits.Skip k : skipped) {
+                out.add("  " + k.name() + ": " + reason(k, ranks));
+            }
+        }
+        if (!alternatives().isEmpty()) {
+            out.add("alternatives:");
+            alternatives().forEach((service, module) -> out.add("  " + service + ": " + module));
+        }
+        out.add("schedule (estimated ms):");
+        Map<String, String> what = new LinkedHashMap<>();
+        for (PlanTask t : solved.plan().tasks()) {
+            what.put(t.name(), (t.action() == PlanTask.Action.LOAD ? "load " : t.action() == PlanTask.Action.REMOVE
+                    ? "remove " : "run ") + t.name());
+        }
+        int width = Math.max(5, String.valueOf(s.makespan()).length());
+        String row = "  %" + width + "s  %" + width + "s  %6s  %s";
+        out.add(String.format(row, "start", "end", "worker", "task"));
+        for (Schedule.Slot slot : s.slots()) {
+            out.add(String.format(row, slot.start(), slot.end(), slot.worker(), what.get(slot.name())));
+        }
+        out.add("critical path: " + (s.criticalPath().isEmpty() ? "(none)" : String.join(" -> ", s.criticalPath()))
+                + " (" + s.criticalPathLength() + " ms)");
+        out.add("makespan " + s.makespan() + " ms, lower bound " + s.lowerBound() + " ms: " + method(s, timeLimitMs));
+        return out;
+    }
+
+    private static String method(Schedule s, long timeLimitMs) {
+        switch (s.method()) {
+            case "optimal":
+                return s.makespan() == s.lowerBound() ? "optimal" : "optimal (proven: no priority order does better)";
+            case "best-in-time":
+                return "best-in-time (better than list scheduling; not proven optimal within " + timeLimitMs + " ms)";
+            default:
+                return "list (longest-remaining-path or first-come list scheduling; nothing better found within "
+                        + timeLimitMs + " ms)";
+        }
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,74 @@
+package org.fluxmp.runner.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fluxmp.rules.ConfigException;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.Facts;
+import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.runner.task.BashSetupSteps;
+import org.fluxmp.solver.Planner;
+
+/**
+ * Reads a run's files the way {@code rc1}, {@code rc3} and {@code run FILE} do: the module
+ * configuration, then the rc files with their setup (setup {@code run} steps write to SETUP_OUT),
+ * setup removals, disable requests; then asks the rules, and names the run's units.
+ */
+final class RunReader {
+    /** A decided run: its rules, decisions and units, and the environment its scripts get beyond the tool's. */
+    record Run(String name, ModprobeRules rules, Decisions decisions, Collection<String> units,
+            Map<String, String> extraEnv, SimBrokerFile sim) {}
+
+    private RunReader() {}
+
+    /** WHICH is rc1, rc3 or an rc file; FACTS are the broker's with every override applied. */
+    static Run read(Context ctx, FactOptions options, Facts facts, String which, PrintStream setupOut,
+            boolean verbose) {
+        boolean rc3 = which.equals("rc3");
+        boolean runlevel = rc3 || which.equals("rc1");
+        if (!runlevel && !Files.exists(Path.of(which))) {
+            throw new ConfigException(which + ": No such file or directory");
+        }
+        BrokerChoice brokers = options.brokers(ctx);
+        SimBrokerFile sim = brokers.simFile();
+        Map<String, String> extraEnv = new LinkedHashMap<>(options.taskEnv(ctx, facts));
+        if (runlevel) {
+            extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
+        }
+        ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
+        if (rc3) {
+            List<String> loaded = new ArrayList<>();
+            for (String m : brokers.loadedModules()) {
+                if (rules.table().unit(m).isPresent()) {
+                    loaded.add(m);
+                }
+            }
+            // rc3 always removes every loaded module it knows, before rc3's own setup
+            rules.removeModules(loaded, "loaded module (rc3 removes every loaded module)");
+        }
+        Map<String, String> env = new LinkedHashMap<>(ctx.env());
+        env.putAll(extraEnv);
+        BashSetupSteps steps = new BashSetupSteps(env, facts.rank(), setupOut);
+        if (runlevel) {
+            rules.readRunlevel(which, steps);
+        } else {
+            rules.readRcFile(Path.of(which), steps);
+        }
+        rules.check();
+        if (!rc3) {
+            rules.removals().ifPresent(r -> rules.removeModules(
+                    r.contains("all") ? brokers.loadedModules() : r, "setup remove"));
+        }
+        DisableRequests.apply(rules, ctx, List.of());
+        Decisions d = rules.decide();
+        Collection<String> units = rc3 ? Planner.rc3Units(d) : Planner.runUnits(d);
+        return new Run(runlevel ? which : "run " + which, rules, d, units, extraEnv, sim);
+    }
+}
