@@ -42,13 +42,20 @@ public final class RecordingFacts implements Facts {
     @Override
     public Map<String, Set<String>> loadedModules() {
         Map<String, Set<String>> m = inner.loadedModules();
-        note("loaded", Optional.of(PyJson.write(new ArrayList<>(m.keySet()))));
+        note("loaded", Optional.of(loadedForm(m)));
         return m;
     }
 
     /** kind:key -> value seen (null = unset), in the order first asked. */
     public synchronized Map<String, String> seen() {
         return new LinkedHashMap<>(seen);
+    }
+
+    /** Loaded modules as a set: a real broker lists them in hash order, different in every instance. */
+    private static String loadedForm(Map<String, Set<String>> loaded) {
+        java.util.List<String> names = new ArrayList<>(loaded.keySet());
+        names.sort(null);
+        return PyJson.write(names);
     }
 
     /** The current answer to a recorded question, in the recorded form. */
@@ -61,7 +68,7 @@ public final class RecordingFacts implements Facts {
             case "config": return facts.config(key).orElse(null);
             case "env": return facts.env(key).orElse(null);
             case "table": return PyJson.write(facts.configTable(key));
-            case "loaded": return PyJson.write(new ArrayList<>(facts.loadedModules().keySet()));
+            case "loaded": return loadedForm(facts.loadedModules());
             default: throw new IllegalArgumentException("unknown recorded fact " + question);
         }
     }

@@ -50,6 +50,8 @@ final class PlanMaker {
                 loaded.add(m);
             }
         }
+        // the broker lists modules in hash order; the plan must not depend on it
+        loaded.sort(null);
         // rc3 always removes every loaded module it knows, before rc3's own setup
         rules.removeModules(loaded, "loaded module (rc3 removes every loaded module)");
         rules.readRunlevel("rc3", steps);

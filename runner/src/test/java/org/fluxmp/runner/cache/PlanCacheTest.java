@@ -188,4 +188,14 @@ class PlanCacheTest {
         }, replay);
         assertEquals(List.of("load y"), steps.run("echo hi", new org.fluxmp.rules.Place("f", 1)));
     }
+
+    @Test
+    void loadedModulesInAnotherOrderAreTheSameFact() {
+        StaticFacts a = facts(null).loaded("kvs", java.util.Set.of("kvs")).loaded("content", java.util.Set.of("content"));
+        StaticFacts b = facts(null).loaded("content", java.util.Set.of("content")).loaded("kvs", java.util.Set.of("kvs"));
+        RecordingFacts recorded = new RecordingFacts(a);
+        recorded.loadedModules();
+        assertEquals(recorded.seen().get("loaded"), RecordingFacts.answer(b, "loaded"),
+                "a real broker lists loaded modules in a different order in every instance");
+    }
 }
