@@ -25,9 +25,28 @@ record CliRun(String out, String err, int exit) {
         int rc;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(args.toArray(new String[0]), o, e, Map.copyOf(env), home());
+            rc = Main.run(args.toArray(new String[0]), o, e, isolated(env), home());
         }
         return new CliRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), rc);
+    }
+
+    /**
+     * ENV with a private, empty FLUX_MODPROBE_CACHE unless it names one: cached plans and measured
+     * durations of other runs on this machine must not change what a test sees.
+     */
+    static Map<String, String> isolated(Map<String, String> env) {
+        if (env.containsKey("FLUX_MODPROBE_CACHE")) {
+            return Map.copyOf(env);
+        }
+        java.util.Map<String, String> out = new java.util.HashMap<>(env);
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("flux-modprobe-test-cache");
+            dir.toFile().deleteOnExit();
+            out.put("FLUX_MODPROBE_CACHE", dir.toString());
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return Map.copyOf(out);
     }
 
     static CliRun run(Map<String, String> env, String... args) {
