@@ -57,8 +57,9 @@ public final class StaticFacts implements Facts {
         return this;
     }
 
+    /** Merges config document FROM into INTO, table by table (a later scalar replaces an earlier value). */
     @SuppressWarnings("unchecked")
-    private static void merge(Map<String, Object> into, Map<String, Object> from) {
+    public static void merge(Map<String, Object> into, Map<String, Object> from) {
         for (Map.Entry<String, Object> e : from.entrySet()) {
             Object old = into.get(e.getKey());
             if (old instanceof Map && e.getValue() instanceof Map) {

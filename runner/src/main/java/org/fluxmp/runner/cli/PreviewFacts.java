@@ -64,22 +64,8 @@ final class PreviewFacts implements Facts {
             }
         }
         Map<String, Object> merged = new LinkedHashMap<>(broker.configTable(dottedKey));
-        merge(merged, (Map<String, Object>) cur);
+        StaticFacts.merge(merged, (Map<String, Object>) cur);
         return merged;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void merge(Map<String, Object> into, Map<String, Object> from) {
-        for (Map.Entry<String, Object> e : from.entrySet()) {
-            Object old = into.get(e.getKey());
-            if (old instanceof Map && e.getValue() instanceof Map) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) old);
-                merge(copy, (Map<String, Object>) e.getValue());
-                into.put(e.getKey(), copy);
-            } else {
-                into.put(e.getKey(), e.getValue());
-            }
-        }
     }
 
     @Override
