@@ -9,7 +9,6 @@ import org.fluxmp.rules.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.Planner;
-import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -47,9 +46,6 @@ final class LoadCommand implements Callable<Integer> {
                 rules.setAlternative(s, n, "load " + String.join(" ", modules));
             }
         }
-        Decisions d = rules.decide();
-        PlanRunner.Job job = PlanRunner.Job.modules("load", factOptions.brokerSpec(ctx));
-        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, needed, run.workers());
-        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), timing, job);
+        return PlanRunner.runModules(ctx, "load", rules, needed, run, factOptions, brokers, facts, timing);
     }
 }

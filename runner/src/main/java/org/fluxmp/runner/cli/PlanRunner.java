@@ -201,6 +201,15 @@ final class PlanRunner {
         }
     }
 
+    /** The common end of load and remove: decide with the prepared RULES, plan UNITS, run them. */
+    static int runModules(Context ctx, String what, ModprobeRules rules, List<String> units, RunOptions run,
+            FactOptions options, BrokerChoice brokers, org.fluxmp.rules.Facts facts, Timing timing) {
+        Decisions d = rules.decide();
+        Job job = Job.modules(what, options.brokerSpec(ctx));
+        Plan plan = planWithMeasuredDurations(ctx, job, rules, d, units, run.workers());
+        return execute(ctx, plan, brokers, run, options.taskEnv(ctx, facts), timing, job);
+    }
+
     /** The search path's DIR/RUNLEVEL.d directories, where Java task jars may be. */
     static List<Path> rcDirs(Context ctx, String runlevel) {
         List<Path> out = new ArrayList<>();

@@ -7,7 +7,6 @@ import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.solver.Planner;
-import org.fluxmp.solver.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -35,9 +34,6 @@ final class RemoveCommand implements Callable<Integer> {
         List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, brokers.loadedModules()));
         ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
         rules.removeModules(targets, "remove " + String.join(" ", modules));
-        Decisions d = rules.decide();
-        PlanRunner.Job job = PlanRunner.Job.modules("remove", factOptions.brokerSpec(ctx));
-        Plan plan = PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, targets, run.workers());
-        return PlanRunner.execute(ctx, plan, brokers, run, factOptions.taskEnv(ctx, factOptions.facts(ctx)), timing, job);
+        return PlanRunner.runModules(ctx, "remove", rules, targets, run, factOptions, brokers, facts, timing);
     }
 }
