@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.runner.flux.FluxBroker;
-import org.fluxmp.runner.flux.FluxCliBroker;
-import org.fluxmp.runner.flux.FluxCliFacts;
-import org.fluxmp.runner.flux.FluxCommand;
-import org.fluxmp.runner.flux.FluxConnection;
-import org.fluxmp.runner.flux.FluxFacts;
+import org.fluxmp.boot.flux.FluxBroker;
+import org.fluxmp.boot.flux.FluxCliBroker;
+import org.fluxmp.boot.flux.FluxCliFacts;
+import org.fluxmp.boot.flux.FluxCommand;
+import org.fluxmp.boot.flux.FluxConnection;
+import org.fluxmp.boot.flux.FluxFacts;
 
 /**
  * Per-request latency over the native connection against the fake broker (a separate JVM
@@ -81,7 +81,7 @@ public class FluxRpcBench {
 
     static Process startServer(Path sock) throws Exception {
         Process p = new ProcessBuilder(javaExe(), "-cp", classpath, "-Dfluxmp.home=" + repo,
-                "org.fluxmp.runner.flux.FakeFluxBroker", sock.toString()).redirectErrorStream(true).start();
+                "org.fluxmp.boot.flux.FakeFluxBroker", sock.toString()).redirectErrorStream(true).start();
         String line = new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
         if (line == null || !line.startsWith("listening")) {
             throw new IllegalStateException("fake broker did not start: " + line);

@@ -1,5 +1,7 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.facts.FactKind;
+
 import java.util.Optional;
 
 /**

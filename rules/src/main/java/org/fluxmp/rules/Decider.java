@@ -1,5 +1,7 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.facts.FactKind;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

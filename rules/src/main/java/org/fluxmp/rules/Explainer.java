@@ -1,5 +1,8 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.FactKind;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

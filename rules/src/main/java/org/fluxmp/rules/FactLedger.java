@@ -1,5 +1,8 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.facts.FactKind;
+import org.fluxmp.boot.facts.Facts;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,13 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.ConfigFiles;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

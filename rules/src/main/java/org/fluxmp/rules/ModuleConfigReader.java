@@ -1,5 +1,9 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.setup.Directive;
+import org.fluxmp.boot.setup.SetupStepRunner;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.Place;
+
 import java.util.List;
 import java.util.Map;
 

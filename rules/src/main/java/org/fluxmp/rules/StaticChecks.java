@@ -1,5 +1,9 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.facts.FactKind;
+
 import java.util.List;
 
 /**

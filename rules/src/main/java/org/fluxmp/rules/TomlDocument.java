@@ -1,5 +1,8 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Problem;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

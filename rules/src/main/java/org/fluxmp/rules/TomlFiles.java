@@ -1,5 +1,7 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.Problem;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

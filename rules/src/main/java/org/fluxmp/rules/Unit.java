@@ -1,5 +1,9 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.facts.FactKind;
+import org.fluxmp.boot.facts.RankSet;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.facts.RankSet;
+
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -1,5 +1,8 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,10 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 

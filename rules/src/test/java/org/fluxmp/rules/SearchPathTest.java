@@ -1,5 +1,8 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.SearchPath;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

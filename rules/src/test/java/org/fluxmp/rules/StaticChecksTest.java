@@ -1,5 +1,7 @@
 package org.fluxmp.rules;
 
+import org.fluxmp.boot.Problem;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Unit;
 
 /**

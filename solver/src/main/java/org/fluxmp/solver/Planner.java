@@ -1,5 +1,7 @@
 package org.fluxmp.solver;
 
+import org.fluxmp.boot.plan.Durations;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fluxmp.rules.Body;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
-import org.fluxmp.solver.plan.Plan;
-import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.solver.schedule.Schedule;
 import org.fluxmp.solver.schedule.Scheduler;
 import org.fluxmp.solver.schedule.TaskGraph;

@@ -31,7 +31,7 @@ public final class RequiresClosure {
             for (String service : unit.getRequires()) {
                 Optional<Unit> p = decisions.provider(service);
                 if (p.isEmpty()) {
-                    throw new org.fluxmp.rules.ConfigException(name + ": requires: no such task or module " + service);
+                    throw new org.fluxmp.boot.ConfigException(name + ": requires: no such task or module " + service);
                 }
                 String provider = p.get().getName();
                 if (decisions.enabled(provider) && !out.containsKey(provider)) {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.SearchPath;
-import org.fluxmp.rules.SetupStepRunner;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.boot.facts.StaticFacts;
 
 /**
  * The solver tests' configurations: {@code testdata/solver/etc} (or the shipped {@code etc/modprobe})

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.solver.plan.Plan;
-import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.Problem;
-import org.fluxmp.solver.plan.Plan;
-import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.SetupStepRunner;
+import org.fluxmp.boot.setup.SetupStepRunner;
 import org.junit.jupiter.api.Test;
 
 /** What {@code solve} lists as skipped: units the run asked for that will not run, with a one-line reason. */

@@ -1,6 +1,6 @@
 package org.fluxmp.rules.facts;
 
-import org.fluxmp.rules.FactKind;
+import org.fluxmp.boot.facts.FactKind;
 
 /** A broker fact that is set, fetched because some condition names it. */
 public final class KnownValue {

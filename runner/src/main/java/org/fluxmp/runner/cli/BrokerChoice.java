@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.rules.Facts;
-import org.fluxmp.runner.broker.Broker;
-import org.fluxmp.runner.broker.SimBroker;
-import org.fluxmp.runner.broker.SimBrokerFile;
-import org.fluxmp.runner.flux.FluxBroker;
-import org.fluxmp.runner.flux.FluxCliBroker;
-import org.fluxmp.runner.flux.FluxCliFacts;
-import org.fluxmp.runner.flux.FluxCommand;
-import org.fluxmp.runner.flux.FluxConnection;
-import org.fluxmp.runner.flux.FluxException;
-import org.fluxmp.runner.flux.FluxFacts;
-import org.fluxmp.runner.flux.FluxUri;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.broker.Broker;
+import org.fluxmp.boot.broker.SimBroker;
+import org.fluxmp.boot.broker.SimBrokerFile;
+import org.fluxmp.boot.flux.FluxBroker;
+import org.fluxmp.boot.flux.FluxCliBroker;
+import org.fluxmp.boot.flux.FluxCliFacts;
+import org.fluxmp.boot.flux.FluxCommand;
+import org.fluxmp.boot.flux.FluxConnection;
+import org.fluxmp.boot.flux.FluxException;
+import org.fluxmp.boot.flux.FluxFacts;
+import org.fluxmp.boot.flux.FluxUri;
 
 /**
  * The broker a command talks to (SPEC 5), chosen once per command so that its facts and its
@@ -56,7 +56,7 @@ final class BrokerChoice {
             return new BrokerChoice(SimBrokerFile.defaults(), null, null, null, env);
         }
         if (spec.startsWith("sim:")) {
-            return new BrokerChoice(SimBrokerFile.read(Path.of(spec.substring(4))), null, null, null, env);
+            return new BrokerChoice(SimBrokerFileReader.read(Path.of(spec.substring(4))), null, null, null, env);
         }
         if (spec.equals("flux-cli")) {
             return command(ctx, spec, null);

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.runner.Json;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.json.Json;
 
 /**
  * {@code --durations FILE}: a timing file as {@code rc1 --timing-file} writes it, a JSON list of

@@ -3,11 +3,11 @@ package org.fluxmp.runner.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.rules.Facts;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.rules.TomlDocument;
-import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.boot.broker.SimBrokerFile;
 import picocli.CommandLine.Option;
 
 /** The broker choice and the preview overrides every command accepts (SPEC 5). */
@@ -107,7 +107,7 @@ public final class FactOptions {
     public java.util.Map<String, String> taskEnv(Context ctx, Facts facts) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         if (facts instanceof StaticFacts sim && brokers(ctx).simulated()) {
-            out.putAll(org.fluxmp.runner.broker.SimShim.env(ctx.home(), ctx.env(), sim.attrs(), simFile(ctx).log()));
+            out.putAll(org.fluxmp.boot.broker.SimShim.env(ctx.home(), ctx.env(), sim.attrs(), simFile(ctx).log()));
         }
         for (String kv : envs) {
             out.put(key("--env", kv), value(kv));

@@ -1,7 +1,7 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.rules.Problem;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

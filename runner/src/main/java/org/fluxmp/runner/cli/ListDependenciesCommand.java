@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
@@ -57,7 +57,7 @@ final class ListDependenciesCommand implements Callable<Integer> {
         Decisions d = rules.decide();
         Node top = build(d, module, full);
         if (json) {
-            ctx.out().println(org.fluxmp.runner.PyJson.write(toMap(top)));
+            ctx.out().println(org.fluxmp.boot.json.PyJson.write(toMap(top)));
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append(top.text()).append('\n');

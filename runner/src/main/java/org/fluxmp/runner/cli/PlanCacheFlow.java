@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.fluxmp.rules.ConfigFiles;
-import org.fluxmp.rules.Facts;
-import org.fluxmp.rules.Problem;
-import org.fluxmp.rules.SearchPath;
-import org.fluxmp.rules.SetupStepRunner;
-import org.fluxmp.runner.cache.CacheCheck;
-import org.fluxmp.runner.cache.CacheEntry;
-import org.fluxmp.runner.cache.PlanCache;
-import org.fluxmp.runner.cache.SetupRecord;
-import org.fluxmp.solver.plan.Plan;
+import org.fluxmp.boot.files.ConfigFiles;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.boot.cache.CacheCheck;
+import org.fluxmp.boot.cache.CacheEntry;
+import org.fluxmp.boot.cache.PlanCache;
+import org.fluxmp.boot.cache.SetupRecord;
+import org.fluxmp.boot.plan.Plan;
 
 /**
  * The boot path's use of the plan cache (SPEC 9): the key from the tool's identity, the command, the

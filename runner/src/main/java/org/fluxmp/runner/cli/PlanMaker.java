@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Facts;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.SetupStepRunner;
+import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.Planner;
-import org.fluxmp.solver.plan.Plan;
+import org.fluxmp.boot.plan.Plan;
 
 /** The planning half of run/rc1/rc3 (rules, then solver), kept apart from the cache-hit path. */
 final class PlanMaker {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fluxmp.solver.SkippedUnits;
 import org.fluxmp.solver.SolvedPlan;
-import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.solver.schedule.Schedule;
 
 /**
@@ -42,7 +42,7 @@ final class PlanReport {
     String identity() {
         Map<String, Object> m = json(RANK_MARK);
         m.remove("rank");
-        return org.fluxmp.runner.PyJson.write(m);
+        return org.fluxmp.boot.json.PyJson.write(m);
     }
 
     /** SPEC 6's object; RANKS (an idset) stands where a reason names the rank. */

@@ -11,21 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.runner.PyJson;
-import org.fluxmp.runner.broker.Broker;
-import org.fluxmp.runner.broker.BrokerException;
-import org.fluxmp.runner.exec.DurationHistory;
-import org.fluxmp.runner.exec.Executor;
-import org.fluxmp.runner.exec.RunResult;
-import org.fluxmp.runner.exec.RunState;
-import org.fluxmp.runner.exec.TaskClasses;
-import org.fluxmp.runner.exec.TaskRunner;
+import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.broker.Broker;
+import org.fluxmp.boot.broker.BrokerException;
+import org.fluxmp.boot.exec.DurationHistory;
+import org.fluxmp.boot.exec.Executor;
+import org.fluxmp.boot.exec.RunResult;
+import org.fluxmp.boot.exec.RunState;
+import org.fluxmp.boot.exec.TaskClasses;
+import org.fluxmp.boot.exec.TaskRunner;
 import org.fluxmp.solver.Planner;
-import org.fluxmp.solver.plan.Plan;
-import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
 
 /** The common end of rc1, rc3, run, load and remove: show the graph, print a dry run, or run the plan. */
 final class PlanRunner {
@@ -154,7 +154,7 @@ final class PlanRunner {
             return Executor.DEFAULT_GRACE_MS;
         }
         try {
-            return org.fluxmp.solver.Durations.parseMillis(v.trim());
+            return org.fluxmp.boot.plan.Durations.parseMillis(v.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException("FLUX_MODPROBE_STOP_GRACE: invalid duration '" + v + "' (expected e.g. 5s, 500ms)");
         }
@@ -203,7 +203,7 @@ final class PlanRunner {
 
     /** The common end of load and remove: decide with the prepared RULES, plan UNITS, run them. */
     static int runModules(Context ctx, String what, ModprobeRules rules, List<String> units, RunOptions run,
-            FactOptions options, BrokerChoice brokers, org.fluxmp.rules.Facts facts, Timing timing) {
+            FactOptions options, BrokerChoice brokers, org.fluxmp.boot.facts.Facts facts, Timing timing) {
         Decisions d = rules.decide();
         Job job = Job.modules(what, options.brokerSpec(ctx));
         Plan plan = planWithMeasuredDurations(ctx, job, rules, d, units, run.workers());
@@ -213,7 +213,7 @@ final class PlanRunner {
     /** The search path's DIR/RUNLEVEL.d directories, where Java task jars may be. */
     static List<Path> rcDirs(Context ctx, String runlevel) {
         List<Path> out = new ArrayList<>();
-        for (String dir : org.fluxmp.rules.SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()).dirs()) {
+        for (String dir : org.fluxmp.boot.files.SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()).dirs()) {
             out.add(Path.of(dir, runlevel + ".d"));
         }
         return out;

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.fluxmp.rules.Facts;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.StaticFacts;
 
 /**
  * A real broker's facts with the preview overrides ({@code --rank --attr --conf --config-file

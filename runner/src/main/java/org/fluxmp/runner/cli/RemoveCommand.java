@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Facts;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.solver.Planner;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package org.fluxmp.runner.cli;
 
 import java.util.function.Consumer;
-import org.fluxmp.rules.Facts;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.SearchPath;
+import org.fluxmp.boot.files.SearchPath;
 
 /** Opens the module configuration for a command: search path from the environment, facts from options. */
 final class RulesOpener {

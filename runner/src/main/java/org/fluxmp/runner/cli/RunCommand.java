@@ -2,7 +2,7 @@ package org.fluxmp.runner.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

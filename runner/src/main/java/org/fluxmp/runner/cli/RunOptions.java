@@ -37,7 +37,7 @@ public final class RunOptions {
     static int workers(Integer jobs) {
         if (jobs != null) {
             if (jobs < 1) {
-                throw new org.fluxmp.rules.ConfigException("--jobs: must be at least 1");
+                throw new org.fluxmp.boot.ConfigException("--jobs: must be at least 1");
             }
             return jobs;
         }

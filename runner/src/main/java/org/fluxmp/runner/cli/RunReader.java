@@ -8,12 +8,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.Facts;
-import org.fluxmp.runner.broker.SimBrokerFile;
-import org.fluxmp.runner.task.BashSetupSteps;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.broker.SimBrokerFile;
+import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.solver.Planner;
 
 /**

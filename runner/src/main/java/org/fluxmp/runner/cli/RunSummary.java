@@ -2,9 +2,9 @@ package org.fluxmp.runner.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxmp.runner.exec.RunResult;
-import org.fluxmp.solver.plan.Plan;
-import org.fluxmp.solver.plan.PlanTask;
+import org.fluxmp.boot.exec.RunResult;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
 
 /**
  * The one line a run against the default simulated broker prints on stderr, so that a new user who

@@ -2,7 +2,7 @@ package org.fluxmp.runner.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxmp.rules.ConfigException;
+import org.fluxmp.boot.ConfigException;
 import org.fluxmp.rules.ModprobeRules;
 import picocli.CommandLine.Option;
 

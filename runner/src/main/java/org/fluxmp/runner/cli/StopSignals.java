@@ -1,7 +1,7 @@
 package org.fluxmp.runner.cli;
 
 import java.util.Map;
-import org.fluxmp.runner.exec.Executor;
+import org.fluxmp.boot.exec.Executor;
 
 /**
  * SIGTERM and SIGINT stop a run gracefully: nothing new starts, running tasks get a grace period

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.fluxmp.rules.ConfigException;
-import org.fluxmp.runner.Json;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.json.Json;
 
 /** Reads a timing list ({@code --timing-file}, or the KVS {@code modprobe.stats}) and a {@code --show-deps} map. */
 public final class TimingList {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Optional;
-import org.fluxmp.rules.StaticFacts;
+import org.fluxmp.boot.facts.StaticFacts;
 import org.junit.jupiter.api.Test;
 
 /** Preview overrides on a real broker's facts read as if merged into them. */

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.fluxmp.runner.Json;
-import org.fluxmp.runner.broker.SimBrokerFile;
+import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.broker.SimBrokerFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

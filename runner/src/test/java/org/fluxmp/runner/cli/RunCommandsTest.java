@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.runner.Json;
+import org.fluxmp.boot.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +120,7 @@ class RunCommandsTest {
 
     @Test
     void aJavaTaskExceptionIsReportedWithTheTaskName() throws IOException {
-        Path f = write("t.toml", "[[task]]\nname = \"next\"\njava = \"org.fluxmp.runner.exec.FailingJavaTask\"\n");
+        Path f = write("t.toml", "[[task]]\nname = \"next\"\njava = \"org.fluxmp.boot.exec.FailingJavaTask\"\n");
         CliRun r = run("run", sim(""), f.toString());
         assertEquals(1, r.exit(), r.describe());
         assertTrue(r.err().contains("next: test exception\n"), r.describe());
@@ -267,7 +267,7 @@ class RunCommandsTest {
         assertEquals(13, loaded.size());
         CliRun r = run("rc3", sim);
         assertEquals(0, r.exit(), r.describe());
-        assertEquals(List.of(), org.fluxmp.runner.broker.SimState.read(dir.resolve("state.json")));
+        assertEquals(List.of(), org.fluxmp.boot.broker.SimState.read(dir.resolve("state.json")));
         assertEquals(loaded.stream().sorted().toList(),
                 entries("remove").stream().map(m -> (String) m.get("name")).sorted().toList());
         // a module is removed only after everything that was loaded after it (and needed it) is gone
@@ -345,9 +345,9 @@ class RunCommandsTest {
         CliRun r = run("load", sim, "kvs");
         assertEquals(0, r.exit(), r.describe());
         assertEquals(List.of("content", "heartbeat", "content-sqlite", "kvs").stream().sorted().toList(),
-                org.fluxmp.runner.broker.SimState.read(dir.resolve("state.json")).stream().sorted().toList());
+                org.fluxmp.boot.broker.SimState.read(dir.resolve("state.json")).stream().sorted().toList());
         r = run("remove", sim, "kvs");
         assertEquals(0, r.exit(), r.describe());
-        assertEquals(List.of(), org.fluxmp.runner.broker.SimState.read(dir.resolve("state.json")));
+        assertEquals(List.of(), org.fluxmp.boot.broker.SimState.read(dir.resolve("state.json")));
     }
 }

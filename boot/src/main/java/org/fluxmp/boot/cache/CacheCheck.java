@@ -1,0 +1,68 @@
+package org.fluxmp.boot.cache;
+
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.facts.RankSet;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.boot.plan.Plan;
+
+/**
+ * Decides whether a stored plan still holds: every recorded broker fact has the same value, every
+ * rank expression matches the current rank as it did, and every setup step prints the same
+ * directives. Setup steps that ran during the check are left in REPLAY so a miss does not run them
+ * again.
+ */
+public final class CacheCheck {
+    private CacheCheck() {}
+
+    /** The first of VARIANTS that holds; setup steps run at most once each across variants. */
+    public static Optional<Plan> firstValid(List<CacheEntry> variants, Facts facts, SetupStepRunner steps,
+            Deque<SetupRecord> replay) {
+        Map<String, List<String>> ran = new java.util.HashMap<>();
+        SetupStepRunner once = (script, place) -> {
+            List<String> out = ran.get(script);
+            if (out == null) {
+                out = List.copyOf(steps.run(script, place));
+                ran.put(script, out);
+                replay.addLast(new SetupRecord(script, place.file(), place.line(), out));
+            }
+            return out;
+        };
+        for (CacheEntry e : variants) {
+            Optional<Plan> p = validate(e, facts, once, new java.util.ArrayDeque<>());
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Plan> validate(CacheEntry e, Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
+        for (Map.Entry<String, String> f : e.facts().entrySet()) {
+            if (!Objects.equals(RecordingFacts.answer(facts, f.getKey()), f.getValue())) {
+                return Optional.empty();
+            }
+        }
+        int rank = facts.rank();
+        for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
+            if (RankSet.parse(r.getKey()).contains(rank) != r.getValue()) {
+                return Optional.empty();
+            }
+        }
+        for (SetupRecord s : e.setup()) {
+            List<String> out = steps.run(s.script(), new Place(s.file(), s.line()));
+            replay.addLast(new SetupRecord(s.script(), s.file(), s.line(), List.copyOf(out)));
+            if (!out.equals(s.directives())) {
+                return Optional.empty();
+            }
+        }
+        Plan p = e.plan();
+        return Optional.of(new Plan(rank, p.tasks(), p.alternatives(), p.setopt(), p.overwritten(), p.data(), p.env(),
+                p.workers(), p.method()));
+    }
+}

@@ -1,0 +1,228 @@
+package org.fluxmp.boot.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Stored plans (SPEC 9), one file per key in a private directory. An entry that is unreadable,
+ * corrupt, truncated, owned by someone else or writable by others is ignored with one warning
+ * line: never trusted, never fatal. Writes go to a temporary file, then rename.
+ */
+public final class PlanCache {
+    private static final int MAGIC = 0x464d5043; // "FMPC"
+    private static final int FORMAT = 2;
+    /** Variants kept per key: one per distinct set of facts (e.g. rank 0 and the other ranks). */
+    static final int MAX_VARIANTS = 16;
+
+    private final Path dir;
+    private final PrintStream err;
+
+    public PlanCache(Path dir, PrintStream err) {
+        this.dir = dir;
+        this.err = err;
+    }
+
+    /**
+     * FLUX_MODPROBE_CACHE, else $XDG_CACHE_HOME/flux-modprobe, else $HOME/.cache/flux-modprobe,
+     * else a per-user directory under /tmp.
+     */
+    public static Path defaultDir(Map<String, String> env) {
+        String explicit = env.get("FLUX_MODPROBE_CACHE");
+        if (explicit != null && !explicit.isEmpty()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isEmpty()) {
+            return Path.of(xdg, "flux-modprobe");
+        }
+        String home = env.get("HOME");
+        if (home != null && !home.isEmpty()) {
+            return Path.of(home, ".cache", "flux-modprobe");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "flux-modprobe-" + System.getProperty("user.name"));
+    }
+
+    /** The key of a plan's inputs: hex SHA-256 of the parts, each length-prefixed. */
+    public static String key(List<byte[]> parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                md.update(Integer.toString(p.length).getBytes(StandardCharsets.US_ASCII));
+                md.update((byte) ':');
+                md.update(p);
+            }
+            StringBuilder sb = new StringBuilder();
+            for (byte b : md.digest()) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path fileFor(String key) {
+        return dir.resolve(key + ".plan");
+    }
+
+    /** The stored variants for KEY, newest first; empty (with one warning) if the file cannot be trusted. */
+    public List<CacheEntry> load(String key) {
+        return load(key, true);
+    }
+
+    private List<CacheEntry> load(String key, boolean warn) {
+        Path f = fileFor(key);
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try {
+            String why = unsafe(f);
+            if (why == null) {
+                why = unsafe(dir);
+            }
+            if (why != null) {
+                return warn(warn, f, why);
+            }
+            byte[] bytes = Files.readAllBytes(f);
+            if (bytes.length < 8) {
+                return warn(warn, f, "truncated");
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            long stored = new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
+            if (stored != crc.getValue()) {
+                return warn(warn, f, "corrupt (checksum mismatch)");
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
+                return warn(warn, f, "not a plan of this version and key");
+            }
+            int variants = PlanCodec.count(in);
+            List<CacheEntry> out = new ArrayList<>();
+            for (int v = 0; v < variants; v++) {
+                out.add(readEntry(in));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return warn(warn, f, "unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static CacheEntry readEntry(DataInputStream in) throws IOException {
+        Map<String, String> facts = PlanCodec.readMap(in);
+        int n = PlanCodec.count(in);
+        Map<String, Boolean> ranks = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            ranks.put(PlanCodec.readLong(in), in.readBoolean());
+        }
+        n = PlanCodec.count(in);
+        List<SetupRecord> setup = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            setup.add(new SetupRecord(PlanCodec.readLong(in), PlanCodec.readNullable(in), in.readInt(), PlanCodec.readList(in)));
+        }
+        return new CacheEntry(facts, ranks, setup, PlanCodec.read(in));
+    }
+
+    /** Why a path must not be trusted, or null: it must be ours and not writable by group or others. */
+    private static String unsafe(Path p) throws IOException {
+        PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        String me = System.getProperty("user.name");
+        if (!a.owner().getName().equals(me)) {
+            return "owned by " + a.owner().getName() + ", not " + me;
+        }
+        Set<PosixFilePermission> perms = a.permissions();
+        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return "writable by group or others (" + PosixFilePermissions.toString(perms) + ")";
+        }
+        return null;
+    }
+
+    private List<CacheEntry> warn(boolean warn, Path f, String why) {
+        if (warn) {
+            err.println("flux-modprobe: warning: ignoring plan cache entry " + f + ": " + why);
+        }
+        return List.of();
+    }
+
+    /**
+     * Stores E as the newest variant for KEY, replacing a variant decided from the same facts.
+     * Failure to store is reported as a warning, never fatal.
+     */
+    public void store(String key, CacheEntry e) {
+        Path f = fileFor(key);
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            List<CacheEntry> variants = new ArrayList<>();
+            variants.add(e);
+            for (CacheEntry old : load(key, false)) {
+                boolean same = old.facts().equals(e.facts()) && old.rankSets().equals(e.rankSets())
+                        && old.setup().equals(e.setup());
+                if (!same && variants.size() < MAX_VARIANTS) {
+                    variants.add(old);
+                }
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(buf);
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeUTF(key);
+            out.writeInt(variants.size());
+            for (CacheEntry v : variants) {
+                writeEntry(out, v);
+            }
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(buf.toByteArray());
+            out.writeLong(crc.getValue());
+            out.flush();
+            Path tmp = Files.createTempFile(dir, ".plan-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(tmp, buf.toByteArray());
+            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException ex) {
+            err.println("flux-modprobe: warning: cannot store plan in " + dir + ": " + ex.getMessage());
+        }
+    }
+
+    private static void writeEntry(DataOutputStream out, CacheEntry e) throws IOException {
+        PlanCodec.writeMap(out, e.facts());
+        out.writeInt(e.rankSets().size());
+        for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
+            PlanCodec.writeLong(out, r.getKey());
+            out.writeBoolean(r.getValue());
+        }
+        out.writeInt(e.setup().size());
+        for (SetupRecord s : e.setup()) {
+            PlanCodec.writeLong(out, s.script());
+            PlanCodec.writeNullable(out, s.file());
+            out.writeInt(s.line());
+            PlanCodec.writeList(out, s.directives());
+        }
+        PlanCodec.write(out, e.plan());
+    }
+}

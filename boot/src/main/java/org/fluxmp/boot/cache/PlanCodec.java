@@ -1,0 +1,157 @@
+package org.fluxmp.boot.cache;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
+
+/**
+ * The compact on-disk form of a {@link Plan}: plain DataOutput fields, RPC payloads as JSON text.
+ * Reading needs none of the planner's classes, which is the point of the cache.
+ */
+final class PlanCodec {
+    private PlanCodec() {}
+
+    static void write(DataOutputStream out, Plan p) throws IOException {
+        out.writeInt(p.rank());
+        out.writeInt(p.workers());
+        out.writeUTF(p.method());
+        writeMap(out, p.alternatives());
+        out.writeInt(p.setopt().size());
+        for (Map.Entry<String, List<String>> e : p.setopt().entrySet()) {
+            out.writeUTF(e.getKey());
+            writeList(out, e.getValue());
+        }
+        writeList(out, p.overwritten());
+        writeMap(out, p.data());
+        writeMap(out, p.env());
+        out.writeInt(p.tasks().size());
+        for (PlanTask t : p.tasks()) {
+            out.writeUTF(t.name());
+            out.writeByte(t.action().ordinal());
+            writeNullable(out, t.module());
+            writeList(out, t.services());
+            writeList(out, t.configuredArgs());
+            out.writeBoolean(t.exec());
+            writeNullable(out, t.text());
+            writeNullable(out, t.payload() == null ? null : PyJson.write(t.payload()));
+            writeList(out, t.predecessors());
+            out.writeLong(t.timeoutMs());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Plan read(DataInputStream in) throws IOException {
+        int rank = in.readInt();
+        int workers = in.readInt();
+        String method = in.readUTF();
+        Map<String, String> alternatives = readMap(in);
+        int n = count(in);
+        Map<String, List<String>> setopt = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            setopt.put(in.readUTF(), readList(in));
+        }
+        List<String> overwritten = readList(in);
+        Map<String, String> data = readMap(in);
+        Map<String, String> env = readMap(in);
+        int tasks = count(in);
+        PlanTask.Action[] actions = PlanTask.Action.values();
+        List<PlanTask> list = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            String name = in.readUTF();
+            int a = in.readByte();
+            if (a < 0 || a >= actions.length) {
+                throw new IOException("bad task action " + a);
+            }
+            String module = readNullable(in);
+            List<String> services = readList(in);
+            List<String> args = readList(in);
+            boolean exec = in.readBoolean();
+            String text = readNullable(in);
+            String payload = readNullable(in);
+            Map<String, Object> pm = null;
+            if (payload != null) {
+                try {
+                    pm = (Map<String, Object>) Json.parse(payload);
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    throw new IOException("bad payload: " + e.getMessage());
+                }
+            }
+            list.add(new PlanTask(name, actions[a], module, services, args, exec, text, pm, readList(in), in.readLong()));
+        }
+        return new Plan(rank, list, alternatives, setopt, overwritten, data, env, workers, method);
+    }
+
+    static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException("bad count " + n);
+        }
+        return n;
+    }
+
+    static void writeList(DataOutputStream out, List<String> l) throws IOException {
+        out.writeInt(l.size());
+        for (String s : l) {
+            writeLong(out, s);
+        }
+    }
+
+    static List<String> readList(DataInputStream in) throws IOException {
+        int n = count(in);
+        List<String> l = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            l.add(readLong(in));
+        }
+        return l;
+    }
+
+    static void writeMap(DataOutputStream out, Map<String, String> m) throws IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            writeLong(out, e.getKey());
+            writeNullable(out, e.getValue());
+        }
+    }
+
+    static Map<String, String> readMap(DataInputStream in) throws IOException {
+        int n = count(in);
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            m.put(readLong(in), readNullable(in));
+        }
+        return m;
+    }
+
+    static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            writeLong(out, s);
+        }
+    }
+
+    static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readLong(in) : null;
+    }
+
+    /** writeUTF is limited to 64 KiB; scripts may be longer. */
+    static void writeLong(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readLong(DataInputStream in) throws IOException {
+        int n = count(in);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package org.fluxmp.boot.exec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
+
+/**
+ * What tasks of one run share: data set with {@code set K=V}, environment set with {@code setenv},
+ * and module arguments (setup's, plus {@code setopt} from tasks that ran before a load).
+ */
+public final class RunState {
+    private final Map<String, String> data = new LinkedHashMap<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, List<String>> setopt = new LinkedHashMap<>();
+    private final Set<String> overwritten = new HashSet<>();
+
+    public RunState(Plan plan, Map<String, String> baseEnv) {
+        env.putAll(baseEnv);
+        env.putAll(plan.env());
+        data.putAll(plan.data());
+        plan.setopt().forEach((k, v) -> setopt.put(k, new ArrayList<>(v)));
+        overwritten.addAll(plan.overwritten());
+    }
+
+    public synchronized void set(String key, String value) {
+        data.put(key, value);
+    }
+
+    public synchronized void setenv(String name, String value) {
+        env.put(name, value);
+    }
+
+    public synchronized void setopt(String module, List<String> args) {
+        setopt.computeIfAbsent(module, k -> new ArrayList<>()).addAll(args);
+    }
+
+    /** The arguments a module is loaded with now (as the original's Context.getopts). */
+    public synchronized List<String> argsFor(PlanTask t) {
+        List<String> out = new ArrayList<>();
+        if (!overwritten.contains(t.name())) {
+            out.addAll(t.configuredArgs());
+        }
+        for (String s : t.services()) {
+            out.addAll(setopt.getOrDefault(s, List.of()));
+        }
+        return out;
+    }
+
+    /** The environment for a task's process: the tool's, setenv'd variables, and FLUX_MODPROBE_DATA_*. */
+    public synchronized Map<String, String> processEnv() {
+        Map<String, String> out = new LinkedHashMap<>(env);
+        for (Map.Entry<String, String> e : data.entrySet()) {
+            out.put("FLUX_MODPROBE_DATA_" + e.getKey().toUpperCase().replace('-', '_').replace('.', '_'), e.getValue());
+        }
+        return out;
+    }
+
+    public synchronized Map<String, String> data() {
+        return Map.copyOf(data);
+    }
+}

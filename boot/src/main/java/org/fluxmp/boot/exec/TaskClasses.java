@@ -1,0 +1,45 @@
+package org.fluxmp.boot.exec;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where {@code java = "CLASS"} task bodies come from: the tool's own classes, then the jars in the
+ * rcN.d directories of the search path ({@code DIR/rcN.d/*.jar}, directories in search-path order,
+ * jars in name order). Without jars, the tool's class loader itself.
+ */
+public final class TaskClasses {
+    private TaskClasses() {}
+
+    public static ClassLoader loader(List<Path> dirs, ClassLoader parent) {
+        List<URL> urls = new ArrayList<>();
+        for (Path dir : dirs) {
+            for (Path jar : jars(dir)) {
+                try {
+                    urls.add(jar.toUri().toURL());
+                } catch (MalformedURLException e) {
+                    // a path always makes a URL
+                }
+            }
+        }
+        return urls.isEmpty() ? parent : new URLClassLoader("rc-task-jars", urls.toArray(new URL[0]), parent);
+    }
+
+    static List<Path> jars(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.fluxmp.boot.exec;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.setup.Directive;
+import org.fluxmp.boot.broker.Broker;
+import org.fluxmp.boot.broker.BrokerException;
+import org.fluxmp.boot.plan.PlanTask;
+
+/**
+ * Carries out one task of a plan against a broker: a module load/remove or a task body (SPEC 3).
+ * Module arguments go to the broker as a list, never through a shell. {@link #stop} kills the
+ * processes a task started (the executor also interrupts the task's thread).
+ */
+public final class TaskRunner {
+    /** How long output pumps may keep a finished task waiting (a background child can hold the pipe open). */
+    static final long PUMP_DRAIN_MS = 200;
+
+    private final Broker broker;
+    private final RunState state;
+    private final int rank;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ClassLoader javaTasks;
+    private final Function<String, Optional<String>> attrs;
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
+
+    public TaskRunner(Broker broker, RunState state, int rank, PrintStream out, PrintStream err, ClassLoader javaTasks) {
+        this(broker, state, rank, out, err, javaTasks, name -> Optional.empty());
+    }
+
+    /** ATTRS answers broker attributes for Java tasks. */
+    public TaskRunner(Broker broker, RunState state, int rank, PrintStream out, PrintStream err, ClassLoader javaTasks,
+            Function<String, Optional<String>> attrs) {
+        this.broker = broker;
+        this.state = state;
+        this.rank = rank;
+        this.out = out;
+        this.err = err;
+        this.javaTasks = javaTasks;
+        this.attrs = attrs;
+    }
+
+    /** The line {@code --dry-run} prints for a task. */
+    public String dryRunLine(PlanTask t) {
+        switch (t.action()) {
+            case LOAD:
+                List<String> args = state.argsFor(t);
+                return "load " + t.name() + (args.isEmpty() ? "" : " " + String.join(" ", args));
+            case REMOVE:
+                return "remove " + t.name();
+            default:
+                return "run " + t.name();
+        }
+    }
+
+    public void run(PlanTask t) throws TaskFailure {
+        try {
+            switch (t.action()) {
+                case LOAD:
+                    broker.load(t.name(), t.module(), state.argsFor(t), t.exec());
+                    break;
+                case REMOVE:
+                    broker.remove(t.name());
+                    break;
+                case RPC:
+                    broker.rpc(t.text(), t.payload() == null ? Map.of() : t.payload());
+                    break;
+                case RUN:
+                    bash(t);
+                    break;
+                case JAVA:
+                    java(t);
+                    break;
+                default:
+                    throw new TaskFailure("unknown action " + t.action());
+            }
+        } catch (BrokerException e) {
+            throw new TaskFailure(e.getMessage());
+        }
+    }
+
+    /** Kills the processes task T started, with their children (in the background). */
+    public void stop(PlanTask t) {
+        Process p = processes.get(t.name());
+        if (p != null) {
+            ProcessTree.killAsync(p.toHandle());
+        }
+    }
+
+    private void bash(PlanTask t) throws TaskFailure, BrokerException {
+        Path output = null;
+        try {
+            output = Files.createTempFile("flux-modprobe-" + t.name(), ".out");
+            int rc = exec(t, List.of("bash", "-c", t.text()), output);
+            if (rc != 0) {
+                throw new TaskFailure("bash: exited with exit status " + rc);
+            }
+            for (String line : Files.readAllLines(output)) {
+                if (!line.isBlank()) {
+                    apply(line);
+                }
+            }
+        } catch (IOException ex) {
+            throw new TaskFailure("bash: " + ex.getMessage());
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ex) {
+                    // harmless leftover
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs ARGV for task T with the run's environment, pumping its output to ours; returns its exit
+     * status. Interrupted (the task was stopped): kills the process tree and fails.
+     */
+    private int exec(PlanTask t, List<String> argv, Path output) throws TaskFailure, IOException {
+        Map<String, String> env = state.processEnv();
+        List<String> command = new java.util.ArrayList<>(argv);
+        command.set(0, onPath(argv.get(0), env.get("PATH")));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.environment().put("FLUX_MODPROBE_RANK", Integer.toString(rank));
+        pb.environment().put("FLUX_MODPROBE_TASK", t.name());
+        if (output != null) {
+            pb.environment().put("FLUX_MODPROBE_OUTPUT", output.toString());
+        }
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        processes.put(t.name(), p);
+        Thread o = pump(p.getInputStream(), out);
+        Thread e = pump(p.getErrorStream(), err);
+        try {
+            int rc = p.waitFor();
+            // a background child may keep the pipes open: do not wait for it
+            o.join(PUMP_DRAIN_MS);
+            e.join(PUMP_DRAIN_MS);
+            return rc;
+        } catch (InterruptedException ex) {
+            ProcessTree.kill(p.toHandle());
+            throw new TaskFailure("interrupted");
+        } finally {
+            processes.remove(t.name(), p);
+        }
+    }
+
+    /**
+     * A bare command name looked up on the task's PATH: the JVM would search its own PATH, which
+     * lacks what the run adds (the simulated broker's stand-in {@code flux}).
+     */
+    static String onPath(String command, String path) {
+        if (command.contains("/") || path == null) {
+            return command;
+        }
+        for (String dir : path.split(":")) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(dir, command);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return command;
+    }
+
+    private void apply(String line) throws TaskFailure, BrokerException {
+        Directive d;
+        try {
+            d = Directive.parse(line, false);
+        } catch (ConfigException e) {
+            throw new TaskFailure(e.problems().get(0).message());
+        }
+        switch (d.verb()) {
+            case "set":
+                state.set(d.key(), d.value());
+                break;
+            case "setenv":
+                state.setenv(d.key(), d.value());
+                broker.setenv(Map.of(d.key(), d.value()));
+                break;
+            case "setopt":
+                state.setopt(d.words().get(0), d.words().subList(1, d.words().size()));
+                break;
+            default:
+                throw new TaskFailure("directive '" + d.line() + "' is allowed only in setup");
+        }
+    }
+
+    private static Thread pump(InputStream in, PrintStream to) {
+        Thread th = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            int n;
+            try {
+                while ((n = in.read(buf)) > 0) {
+                    synchronized (to) {
+                        to.write(buf, 0, n);
+                        to.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the process went away
+            }
+        }, "output");
+        th.setDaemon(true);
+        th.start();
+        return th;
+    }
+
+    private void java(PlanTask t) throws TaskFailure {
+        JavaTask task;
+        try {
+            Class<?> c = Class.forName(t.text(), true, javaTasks);
+            task = (JavaTask) c.getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new TaskFailure("java: no class " + t.text() + " in the tool or in an rcN.d/*.jar");
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            throw new TaskFailure("java: cannot load task class " + t.text() + ": " + e);
+        }
+        try {
+            task.run(new JavaContext(t));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskFailure("interrupted");
+        } catch (TaskFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TaskFailure(e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+    }
+
+    private final class JavaContext implements JavaTask.Context {
+        private final PlanTask t;
+
+        JavaContext(PlanTask t) {
+            this.t = t;
+        }
+
+        @Override public int rank() { return rank; }
+        @Override public String task() { return t.name(); }
+        @Override public String getenv(String name) { return state.processEnv().get(name); }
+        @Override public String get(String key) { return state.data().get(key); }
+        @Override public void set(String key, String value) { state.set(key, value); }
+
+        @Override
+        public void setenv(String name, String value) throws Exception {
+            state.setenv(name, value);
+            broker.setenv(Map.of(name, value));
+        }
+
+        @Override
+        public void setopt(String module, String options) {
+            state.setopt(module, List.of(options.trim().split("\\s+")));
+        }
+
+        @Override
+        public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws Exception {
+            return broker.rpc(topic, payload);
+        }
+
+        @Override
+        public Optional<String> attr(String name) {
+            return attrs.apply(name);
+        }
+
+        @Override
+        public int exec(List<String> argv) throws Exception {
+            return TaskRunner.this.exec(t, argv, null);
+        }
+
+        @Override
+        public void print(String line) {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+
+        @Override
+        public void printErr(String line) {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }
+    }
+}

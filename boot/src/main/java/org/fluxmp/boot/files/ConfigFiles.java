@@ -1,0 +1,68 @@
+package org.fluxmp.boot.files;
+
+import org.fluxmp.boot.Problem;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Which files a command reads, in order: the built-in {@code NAME.toml}, then {@code DIR/NAME.d/*.toml}
+ * for each search-path directory in name order. The planner and the plan cache list files with
+ * this one class, so a cache key always covers exactly what the planner read. Reads no file.
+ */
+public final class ConfigFiles {
+    private final SearchPath path;
+    private final Consumer<String> verbose;
+
+    public ConfigFiles(SearchPath path, Consumer<String> verbose) {
+        this.path = path;
+        this.verbose = verbose;
+    }
+
+    /** modprobe.toml and modprobe.d/*.toml. */
+    public List<Path> moduleConfig(List<Problem> problems) {
+        return list("modprobe", problems);
+    }
+
+    /** rcN.toml and rcN.d/*.toml for RUNLEVEL (rc1, rc3). */
+    public List<Path> runlevel(String runlevel, List<Problem> problems) {
+        return list(runlevel, problems);
+    }
+
+    private List<Path> list(String name, List<Problem> problems) {
+        List<Path> out = new ArrayList<>();
+        Path builtin = path.builtin().resolve(name + ".toml");
+        verbose.accept("checking " + builtin);
+        if (Files.exists(builtin)) {
+            out.add(builtin);
+        }
+        for (String dir : path.dirs()) {
+            verbose.accept("checking " + dir + "/" + name + ".d/*.toml");
+            Path d = Path.of(dir, name + ".d");
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                for (Path f : s) {
+                    String fn = f.getFileName().toString();
+                    if (fn.endsWith(".toml")) {
+                        files.add(f);
+                    } else if (fn.endsWith(".py")) {
+                        verbose.accept("skipping " + f + ": Python rc files are not run by this flux-modprobe; write tasks in TOML");
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(new Problem(d.toString(), 0, "cannot read directory: " + e.getMessage()));
+            }
+            files.sort(null);
+            out.addAll(files);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,121 @@
+package org.fluxmp.boot.flux;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.Facts;
+
+/**
+ * Facts read from a real broker on first use and remembered for the run, so that only the facts a
+ * decision names are ever fetched, each once. Subclasses say how to fetch (connection or
+ * {@code flux} command); a failure becomes an error naming the fact.
+ */
+abstract class BrokerFacts implements Facts {
+    private final Map<String, String> localEnv;
+    private final Map<String, Optional<String>> attrs = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> brokerEnv = new ConcurrentHashMap<>();
+    private volatile BrokerConfig config;
+    private volatile Map<String, Set<String>> loaded;
+    private volatile Integer rank;
+
+    BrokerFacts(Map<String, String> localEnv) {
+        this.localEnv = Map.copyOf(localEnv);
+    }
+
+    /** The attribute's value, empty when the broker says it is not set (ENOENT). */
+    abstract Optional<String> fetchAttr(String name) throws FluxException;
+
+    /** The broker's whole config object. */
+    abstract Map<String, Object> fetchConfig() throws FluxException;
+
+    /** The variable in the broker's environment. */
+    abstract Optional<String> fetchBrokerEnv(String name) throws FluxException;
+
+    /** Loaded modules other than the broker's built-in ones, each with its services (its name first). */
+    abstract Map<String, Set<String>> fetchLoaded() throws FluxException;
+
+    @Override
+    public int rank() {
+        if (rank == null) {
+            String r = attr("rank").orElseThrow(() -> new ConfigException("the broker has no rank attribute"));
+            try {
+                rank = Integer.parseInt(r.strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("the broker's rank attribute is not a number: " + r);
+            }
+        }
+        return rank;
+    }
+
+    @Override
+    public Optional<String> attr(String name) {
+        Optional<String> v = attrs.get(name);
+        if (v == null) {
+            try {
+                v = fetchAttr(name);
+            } catch (FluxException e) {
+                throw failed("attribute " + name, e);
+            }
+            attrs.put(name, v);
+        }
+        return v;
+    }
+
+    @Override
+    public Optional<String> config(String dottedKey) {
+        return config().value(dottedKey);
+    }
+
+    @Override
+    public Map<String, Object> configTable(String dottedKey) {
+        return config().table(dottedKey);
+    }
+
+    private BrokerConfig config() {
+        if (config == null) {
+            try {
+                config = new BrokerConfig(fetchConfig());
+            } catch (FluxException e) {
+                throw failed("config", e);
+            }
+        }
+        return config;
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        String local = localEnv.get(name);
+        if (local != null) {
+            return Optional.of(local);
+        }
+        Optional<String> v = brokerEnv.get(name);
+        if (v == null) {
+            try {
+                v = fetchBrokerEnv(name);
+            } catch (FluxException e) {
+                throw failed("environment variable " + name, e);
+            }
+            brokerEnv.put(name, v);
+        }
+        return v;
+    }
+
+    @Override
+    public Map<String, Set<String>> loadedModules() {
+        if (loaded == null) {
+            try {
+                loaded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fetchLoaded()));
+            } catch (FluxException e) {
+                throw failed("the list of loaded modules", e);
+            }
+        }
+        return loaded;
+    }
+
+    private static ConfigException failed(String what, FluxException e) {
+        return new ConfigException("cannot read " + what + " from the broker: " + e.getMessage());
+    }
+}

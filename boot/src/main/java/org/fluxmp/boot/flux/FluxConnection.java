@@ -1,0 +1,237 @@
+package org.fluxmp.boot.flux;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A client of the broker's local connector ({@code FLUX_URI=local://PATH}), in pure Java: a
+ * Unix-domain stream socket, a one-byte handshake (the broker sends 0 to accept, an errno to
+ * refuse), then enveloped messages both ways.
+ *
+ * <p>Any number of RPCs may be in flight: each request gets its own matchtag and one reader
+ * thread hands every response to the caller waiting on that tag. Each RPC waits at most its
+ * timeout; when the broker closes the connection every waiting caller fails at once.
+ */
+public final class FluxConnection implements AutoCloseable {
+    /** The default wait for an answer: long enough for a slow module load, short enough to end a stuck rc1. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Path socket;
+    private final SocketChannel channel;
+    private final Duration timeout;
+    private final Object writeLock = new Object();
+    private final Map<Integer, CompletableFuture<FluxMessage>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger nextTag = new AtomicInteger(1);
+    private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    /** Why the connection is no longer usable; null while it is. */
+    private volatile FluxException closed;
+
+    private FluxConnection(Path socket, SocketChannel channel, Duration timeout) {
+        this.socket = socket;
+        this.channel = channel;
+        this.timeout = timeout;
+    }
+
+    /** Connects to the broker socket and completes the handshake; RPCs then wait at most TIMEOUT each. */
+    public static FluxConnection open(Path socket, Duration timeout) throws FluxException {
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            String why = e.getMessage() != null ? e.getMessage() : e.toString();
+            throw new FluxException(Errno.number(why), "cannot connect to the broker at " + socket + ": " + why);
+        }
+        FluxConnection c = new FluxConnection(socket, ch, timeout);
+        Thread reader = new Thread(c::readLoop, "flux-connection " + socket);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            c.handshake.get(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            c.close();
+            throw (FluxException) e.getCause();
+        } catch (TimeoutException e) {
+            c.close();
+            throw new FluxException(Errno.ETIMEDOUT, "the broker at " + socket + " did not complete the handshake in "
+                    + seconds(HANDSHAKE_TIMEOUT));
+        } catch (InterruptedException e) {
+            c.close();
+            Thread.currentThread().interrupt();
+            throw new FluxException(Errno.EINTR, "interrupted while connecting to the broker");
+        }
+        return c;
+    }
+
+    public static FluxConnection open(Path socket) throws FluxException {
+        return open(socket, DEFAULT_TIMEOUT);
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public boolean isOpen() {
+        return closed == null;
+    }
+
+    /**
+     * Sends a request (PAYLOAD null for none) and returns its response, which may be an error
+     * response; the future fails with a FluxException when the connection goes away first.
+     */
+    public CompletableFuture<FluxMessage> send(String topic, byte[] payload) {
+        CompletableFuture<FluxMessage> f = new CompletableFuture<>();
+        int tag = register(f);
+        f.whenComplete((m, e) -> pending.remove(tag, f));
+        FluxException why = closed;
+        if (why != null) {
+            f.completeExceptionally(why);
+            return f;
+        }
+        ByteBuffer out = Envelope.wrap(FluxMessage.request(topic, payload, tag));
+        try {
+            synchronized (writeLock) {
+                while (out.hasRemaining()) {
+                    channel.write(out);
+                }
+            }
+        } catch (IOException e) {
+            shutdown(lost(e));
+            f.completeExceptionally(closed);
+        }
+        return f;
+    }
+
+    /** An RPC with the connection's timeout: the response's JSON text (null without payload), or the broker's error. */
+    public String rpc(String topic, String json) throws FluxException {
+        return rpc(topic, json, timeout);
+    }
+
+    /** An RPC waiting at most WAIT (null: no limit). */
+    public String rpc(String topic, String json, Duration wait) throws FluxException {
+        CompletableFuture<FluxMessage> f = send(topic, json == null ? null : FluxMessage.jsonPayload(json));
+        FluxMessage m;
+        try {
+            m = wait == null ? f.get() : f.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            FluxException t = new FluxException(Errno.ETIMEDOUT, topic + ": no answer from the broker in " + seconds(wait));
+            f.completeExceptionally(t); // frees the matchtag; a late answer is dropped
+            throw t;
+        } catch (ExecutionException e) {
+            FluxException c = (FluxException) e.getCause();
+            throw new FluxException(c.errnum(), topic + ": " + c.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.completeExceptionally(new FluxException(Errno.EINTR, "interrupted"));
+            throw new FluxException(Errno.EINTR, topic + ": interrupted");
+        }
+        if (m.errnum() != 0) {
+            throw new FluxException(m.errnum(), m.errorText());
+        }
+        return m.payloadText();
+    }
+
+    private int register(CompletableFuture<FluxMessage> f) {
+        while (true) {
+            int tag = nextTag.getAndIncrement();
+            if (tag != FluxMessage.MATCHTAG_NONE && pending.putIfAbsent(tag, f) == null) {
+                return tag;
+            }
+        }
+    }
+
+    private void readLoop() {
+        try {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (one.hasRemaining()) {
+                if (channel.read(one) < 0) {
+                    throw new FluxException(Errno.ECONNRESET, "the broker at " + socket
+                            + " closed the connection before the handshake");
+                }
+            }
+            int answer = one.get(0) & 0xff;
+            if (answer != 0) {
+                throw new FluxException(answer, "the broker at " + socket + " refused the connection: "
+                        + Errno.text(answer));
+            }
+            handshake.complete(null);
+            Envelope.Reader in = new Envelope.Reader(channel);
+            FluxMessage m;
+            while ((m = in.next()) != null) {
+                if (m.type() == FluxMessage.RESPONSE) {
+                    CompletableFuture<FluxMessage> f = pending.remove(m.matchtag());
+                    if (f != null) {
+                        f.complete(m);
+                    }
+                }
+            }
+            shutdown(new FluxException(Errno.ECONNRESET, "the broker closed the connection"));
+        } catch (FluxException e) {
+            shutdown(e);
+        } catch (IOException e) {
+            shutdown(lost(e));
+        }
+    }
+
+    private FluxException lost(IOException e) {
+        if (closed != null) {
+            return closed;
+        }
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new FluxException(Errno.ECONNRESET, "lost the connection to the broker: " + why);
+    }
+
+    /** Marks the connection unusable for REASON and fails everything still waiting. */
+    private void shutdown(FluxException reason) {
+        synchronized (this) {
+            if (closed == null) {
+                closed = reason;
+            }
+        }
+        handshake.completeExceptionally(closed);
+        for (Integer tag : pending.keySet()) {
+            CompletableFuture<FluxMessage> f = pending.remove(tag);
+            if (f != null) {
+                f.completeExceptionally(closed);
+            }
+        }
+        closeQuietly(channel);
+    }
+
+    @Override
+    public void close() {
+        shutdown(new FluxException(Errno.ECONNRESET, "the connection to the broker was closed"));
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return (d.toMillis() / 1000.0) + "s";
+    }
+}

@@ -1,8 +1,0 @@
-package org.fluxmp.runner.broker;
-
-/** A broker request failed; the message is what the broker said. */
-public class BrokerException extends Exception {
-    public BrokerException(String message) {
-        super(message);
-    }
-}

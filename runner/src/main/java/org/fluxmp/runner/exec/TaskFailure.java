@@ -1,8 +1,0 @@
-package org.fluxmp.runner.exec;
-
-/** A task failed; the message is printed as {@code NAME: MESSAGE}. */
-public class TaskFailure extends Exception {
-    public TaskFailure(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package org.fluxmp.runner.task;
-
-/** {@code java = "org.fluxmp.runner.task.RunAllRc1"}: the rc1.d scripts (see {@link RunAllRc}). */
-public final class RunAllRc1 extends RunAllRc {
-    public RunAllRc1() {
-        super(1);
-    }
-}

@@ -1,8 +1,0 @@
-package org.fluxmp.runner.task;
-
-/** {@code java = "org.fluxmp.runner.task.RunAllRc3"}: the rc3.d scripts (see {@link RunAllRc}). */
-public final class RunAllRc3 extends RunAllRc {
-    public RunAllRc3() {
-        super(3);
-    }
-}

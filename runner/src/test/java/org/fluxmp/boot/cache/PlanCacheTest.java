@@ -1,0 +1,201 @@
+package org.fluxmp.boot.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC 9: stored plans come back intact, and anything doubtful is ignored with one warning. */
+class PlanCacheTest {
+    @TempDir Path dir;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PlanCache cache;
+    private static final String KEY = PlanCache.key(List.of("k".getBytes()));
+
+    @BeforeEach
+    void setUp() {
+        cache = new PlanCache(dir.resolve("c"), new PrintStream(err, true));
+    }
+
+    private static Plan plan() {
+        PlanTask load = new PlanTask("kvs", PlanTask.Action.LOAD, "kvs", List.of("kvs"), List.of("a=1"), true, null, null,
+                List.of(), 0);
+        PlanTask rpc = new PlanTask("push", PlanTask.Action.RPC, null, List.of("push"), List.of(), false, "runat.push",
+                Map.of("name", "cleanup", "n", 2L), List.of("kvs"), 1500);
+        PlanTask run = new PlanTask("t", PlanTask.Action.RUN, null, List.of("t"), List.of(), false, "echo \"x\"\n".repeat(9000),
+                null, List.of("kvs", "push"), 0);
+        return new Plan(0, List.of(load, rpc, run), Map.of("sched", "sched-simple"), Map.of("kvs", List.of("b=2")),
+                List.of("resource"), Map.of("k", "v"), Map.of("E", "1"), 6, "list");
+    }
+
+    private static CacheEntry entry() {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("attr:content.restore", null);
+        facts.put("env:FLUX_SCHED_MODULE", "fifo");
+        return new CacheEntry(facts, Map.of("0", true), List.of(new SetupRecord("echo hi", "f.toml", 3, List.of("load x"))), plan());
+    }
+
+    @Test
+    void storedEntryLoadsBackEqual() {
+        cache.store(KEY, entry());
+        List<CacheEntry> e = cache.load(KEY);
+        assertEquals(List.of(entry()), e, err.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void entriesDecidedFromOtherFactsAreKeptAsVariants() {
+        CacheEntry rank0 = entry();
+        CacheEntry others = new CacheEntry(entry().facts(), Map.of("0", false), entry().setup(), plan());
+        cache.store(KEY, rank0);
+        cache.store(KEY, others);
+        cache.store(KEY, rank0);
+        assertEquals(List.of(rank0, others), cache.load(KEY));
+    }
+
+    @Test
+    void firstValidVariantIsUsed() {
+        CacheEntry others = new CacheEntry(entry().facts(), Map.of("0", false), entry().setup(), plan());
+        Optional<Plan> p = CacheCheck.firstValid(List.of(entry(), others), facts("fifo").rank(3), SAYS_LOAD_X,
+                new ArrayDeque<>());
+        assertEquals(3, p.orElseThrow().rank());
+    }
+
+    @Test
+    void missingEntryIsASilentMiss() {
+        assertTrue(cache.load(KEY).isEmpty());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void corruptEntryIsIgnoredWithOneWarning() throws Exception {
+        cache.store(KEY, entry());
+        Path f = cache.fileFor(KEY);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length / 2] ^= 0x55;
+        Files.write(f, b);
+        assertTrue(cache.load(KEY).isEmpty());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("corrupt"));
+    }
+
+    @Test
+    void truncatedEntryIsIgnoredWithOneWarning() throws Exception {
+        cache.store(KEY, entry());
+        Path f = cache.fileFor(KEY);
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, b.length - 20));
+        assertTrue(cache.load(KEY).isEmpty());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void groupWritableEntryIsNotTrusted() throws Exception {
+        cache.store(KEY, entry());
+        Files.setPosixFilePermissions(cache.fileFor(KEY), PosixFilePermissions.fromString("rw-rw----"));
+        assertTrue(cache.load(KEY).isEmpty());
+        assertTrue(err.toString().contains("writable by group or others"), err.toString());
+    }
+
+    @Test
+    void entryOwnedBySomeoneElseIsNotTrusted() throws Exception {
+        cache.store(KEY, entry());
+        Path f = cache.fileFor(KEY);
+        var lookup = f.getFileSystem().getUserPrincipalLookupService();
+        String me = System.getProperty("user.name");
+        String other = me.equals("nobody") ? "root" : "nobody";
+        try {
+            Files.setOwner(f, lookup.lookupPrincipalByName(other));
+        } catch (Exception e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "cannot change owner here: " + e);
+        }
+        assertTrue(cache.load(KEY).isEmpty());
+        assertTrue(err.toString().contains("owned by " + other), err.toString());
+    }
+
+    @Test
+    void entryUnderAnotherKeyIsIgnored() throws Exception {
+        cache.store(KEY, entry());
+        String other = PlanCache.key(List.of("other".getBytes()));
+        Files.copy(cache.fileFor(KEY), cache.fileFor(other));
+        assertTrue(cache.load(other).isEmpty());
+        assertTrue(err.toString().contains("not a plan of this version and key"), err.toString());
+    }
+
+    // ---- CacheCheck ----
+
+    private static StaticFacts facts(String sched) {
+        StaticFacts f = new StaticFacts(sched == null ? Map.of() : Map.of("FLUX_SCHED_MODULE", sched));
+        return f;
+    }
+
+    private static final SetupStepRunner SAYS_LOAD_X = (script, place) -> List.of("load x");
+
+    @Test
+    void entryHoldsWhenEveryRecordedFactIsUnchanged() {
+        assertTrue(CacheCheck.validate(entry(), facts("fifo"), SAYS_LOAD_X, new ArrayDeque<>()).isPresent());
+    }
+
+    @Test
+    void changedFactMakesAMiss() {
+        assertTrue(CacheCheck.validate(entry(), facts("none"), SAYS_LOAD_X, new ArrayDeque<>()).isEmpty());
+    }
+
+    @Test
+    void newlySetFactMakesAMiss() {
+        StaticFacts f = facts("fifo").attr("content.restore", "auto");
+        assertTrue(CacheCheck.validate(entry(), f, SAYS_LOAD_X, new ArrayDeque<>()).isEmpty());
+    }
+
+    @Test
+    void rankOutsideTheRecordedRankSetsMakesAMiss() {
+        assertTrue(CacheCheck.validate(entry(), facts("fifo").rank(1), SAYS_LOAD_X, new ArrayDeque<>()).isEmpty());
+    }
+
+    @Test
+    void hitTakesTheCurrentRank() {
+        CacheEntry e = new CacheEntry(entry().facts(), Map.of(">0", true), entry().setup(), plan());
+        assertEquals(7, CacheCheck.validate(e, facts("fifo").rank(7), SAYS_LOAD_X, new ArrayDeque<>()).get().rank());
+    }
+
+    @Test
+    void differentSetupOutputMakesAMissAndKeepsTheOutputForReplay() {
+        ArrayDeque<SetupRecord> replay = new ArrayDeque<>();
+        assertTrue(CacheCheck.validate(entry(), facts("fifo"), (s, p) -> List.of("load y"), replay).isEmpty());
+        assertEquals(List.of("load y"), replay.getFirst().directives());
+    }
+
+    @Test
+    void replayedSetupStepIsNotRunAgain() {
+        ArrayDeque<SetupRecord> replay = new ArrayDeque<>(List.of(new SetupRecord("echo hi", "f", 1, List.of("load y"))));
+        RecordingSetupSteps steps = new RecordingSetupSteps((s, p) -> {
+            throw new AssertionError("ran again: " + s);
+        }, replay);
+        assertEquals(List.of("load y"), steps.run("echo hi", new org.fluxmp.boot.Place("f", 1)));
+    }
+
+    @Test
+    void loadedModulesInAnotherOrderAreTheSameFact() {
+        StaticFacts a = facts(null).loaded("kvs", java.util.Set.of("kvs")).loaded("content", java.util.Set.of("content"));
+        StaticFacts b = facts(null).loaded("content", java.util.Set.of("content")).loaded("kvs", java.util.Set.of("kvs"));
+        RecordingFacts recorded = new RecordingFacts(a);
+        recorded.loadedModules();
+        assertEquals(recorded.seen().get("loaded"), RecordingFacts.answer(b, "loaded"),
+                "a real broker lists loaded modules in a different order in every instance");
+    }
+}
