@@ -42,6 +42,16 @@ public final class CacheCheck {
         return Optional.empty();
     }
 
+    /** Every fact question the entries recorded, and the rank (which every check reads), once each. */
+    public static java.util.Set<String> questions(List<CacheEntry> entries) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        out.add("attr:rank");
+        for (CacheEntry e : entries) {
+            out.addAll(e.facts().keySet());
+        }
+        return out;
+    }
+
     public static Optional<Plan> validate(CacheEntry e, Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
         for (Map.Entry<String, String> f : e.facts().entrySet()) {
             if (!Objects.equals(RecordingFacts.answer(facts, f.getKey()), f.getValue())) {

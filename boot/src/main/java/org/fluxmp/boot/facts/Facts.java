@@ -25,6 +25,13 @@ public interface Facts {
     /** Loaded module name -> the services it offers (its own name first). */
     Map<String, Set<String>> loadedModules();
 
+    /**
+     * Asks for the recorded facts QUESTIONS ({@code attr:NAME}, {@code config:KEY}, {@code table:KEY},
+     * {@code env:NAME}, {@code loaded}) all at once, ahead of their use, where asking costs a round trip
+     * to the broker; the answers are kept for the calls that follow. Facts that cost nothing ignore it.
+     */
+    default void prefetch(java.util.Collection<String> questions) {}
+
     default Optional<String> get(FactKind kind, String key) {
         switch (kind) {
             case ATTR:

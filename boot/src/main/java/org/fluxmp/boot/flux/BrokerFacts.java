@@ -115,6 +115,42 @@ abstract class BrokerFacts implements Facts {
         return loaded;
     }
 
+    boolean knowsAttr(String name) {
+        return attrs.containsKey(name);
+    }
+
+    boolean knowsEnv(String name) {
+        return localEnv.containsKey(name) || brokerEnv.containsKey(name);
+    }
+
+    boolean knowsConfig() {
+        return config != null;
+    }
+
+    boolean knowsLoaded() {
+        return loaded != null;
+    }
+
+    void rememberAttr(String name, Optional<String> value) {
+        attrs.putIfAbsent(name, value);
+    }
+
+    void rememberEnv(String name, Optional<String> value) {
+        brokerEnv.putIfAbsent(name, value);
+    }
+
+    void rememberConfig(Map<String, Object> whole) {
+        if (config == null) {
+            config = new BrokerConfig(whole);
+        }
+    }
+
+    void rememberLoaded(Map<String, Set<String>> modules) {
+        if (loaded == null) {
+            loaded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modules));
+        }
+    }
+
     private static ConfigException failed(String what, FluxException e) {
         return new ConfigException("cannot read " + what + " from the broker: " + e.getMessage());
     }

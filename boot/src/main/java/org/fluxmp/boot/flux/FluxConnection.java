@@ -127,7 +127,15 @@ public final class FluxConnection implements AutoCloseable {
 
     /** An RPC waiting at most WAIT (null: no limit). */
     public String rpc(String topic, String json, Duration wait) throws FluxException {
-        CompletableFuture<FluxMessage> f = send(topic, json == null ? null : FluxMessage.jsonPayload(json));
+        return answer(topic, send(topic, json == null ? null : FluxMessage.jsonPayload(json)), wait);
+    }
+
+    /** Requests sent ahead ({@link #send}) are read back here: the response's JSON text, or the broker's error. */
+    public String answer(String topic, CompletableFuture<FluxMessage> f) throws FluxException {
+        return answer(topic, f, timeout);
+    }
+
+    private String answer(String topic, CompletableFuture<FluxMessage> f, Duration wait) throws FluxException {
         FluxMessage m;
         try {
             m = wait == null ? f.get() : f.get(wait.toNanos(), TimeUnit.NANOSECONDS);

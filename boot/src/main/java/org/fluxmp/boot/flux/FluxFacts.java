@@ -1,6 +1,9 @@
 package org.fluxmp.boot.flux;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +27,16 @@ public final class FluxFacts extends BrokerFacts {
 
     @Override
     Optional<String> fetchAttr(String name) throws FluxException {
+        return attrAnswer(attrRequest(name));
+    }
+
+    private CompletableFuture<FluxMessage> attrRequest(String name) {
+        return conn.send("attr.get", FluxMessage.jsonPayload(CompactJson.write(Map.of("name", name))));
+    }
+
+    private Optional<String> attrAnswer(CompletableFuture<FluxMessage> f) throws FluxException {
         try {
-            Map<String, Object> r = object("attr.get", conn.rpc("attr.get", CompactJson.write(Map.of("name", name))));
-            Object v = r.get("value");
+            Object v = object("attr.get", conn.answer("attr.get", f)).get("value");
             return Optional.ofNullable(v == null ? null : v.toString());
         } catch (FluxException e) {
             if (e.errnum() == Errno.ENOENT) {
@@ -38,21 +48,91 @@ public final class FluxFacts extends BrokerFacts {
 
     @Override
     Map<String, Object> fetchConfig() throws FluxException {
-        return object("config.get", conn.rpc("config.get", null));
+        return object("config.get", conn.answer("config.get", conn.send("config.get", null)));
     }
 
     @Override
     Optional<String> fetchBrokerEnv(String name) throws FluxException {
-        Map<String, Object> r = object("broker.getenv",
-                conn.rpc("broker.getenv", CompactJson.write(Map.of("names", List.of(name)))));
-        Object env = r.get("env");
-        Object v = env instanceof Map<?, ?> m ? m.get(name) : null;
-        return Optional.ofNullable(v == null ? null : v.toString());
+        return Optional.ofNullable(envAnswer(envRequest(List.of(name))).get(name));
+    }
+
+    private CompletableFuture<FluxMessage> envRequest(List<String> names) {
+        return conn.send("broker.getenv", FluxMessage.jsonPayload(CompactJson.write(Map.of("names", names))));
+    }
+
+    /** name -> value of the variables the broker has (the unset ones are missing). */
+    private Map<String, String> envAnswer(CompletableFuture<FluxMessage> f) throws FluxException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (object("broker.getenv", conn.answer("broker.getenv", f)).get("env") instanceof Map<?, ?> env) {
+            for (Map.Entry<?, ?> e : env.entrySet()) {
+                if (e.getValue() != null) {
+                    out.put(String.valueOf(e.getKey()), e.getValue().toString());
+                }
+            }
+        }
+        return out;
     }
 
     @Override
     Map<String, Set<String>> fetchLoaded() throws FluxException {
-        return modules(object("module.list", conn.rpc("module.list", null)));
+        return modules(object("module.list", conn.answer("module.list", conn.send("module.list", null))));
+    }
+
+    /**
+     * Sends every request the questions need before reading any answer: one round trip to the
+     * broker for all of them. An answer that fails is left for the lazy fetch to report.
+     */
+    @Override
+    public void prefetch(Collection<String> questions) {
+        Map<String, CompletableFuture<FluxMessage>> attrs = new LinkedHashMap<>();
+        List<String> envNames = new ArrayList<>();
+        boolean config = false;
+        boolean loaded = false;
+        for (String q : questions) {
+            if (q.startsWith("attr:") && !knowsAttr(q.substring(5))) {
+                attrs.put(q.substring(5), attrRequest(q.substring(5)));
+            } else if (q.startsWith("config:") || q.startsWith("table:")) {
+                config = !knowsConfig();
+            } else if (q.startsWith("env:") && !knowsEnv(q.substring(4))) {
+                envNames.add(q.substring(4));
+            } else if (q.equals("loaded")) {
+                loaded = !knowsLoaded();
+            }
+        }
+        CompletableFuture<FluxMessage> configF = config ? conn.send("config.get", null) : null;
+        CompletableFuture<FluxMessage> envF = envNames.isEmpty() ? null : envRequest(envNames);
+        CompletableFuture<FluxMessage> loadedF = loaded ? conn.send("module.list", null) : null;
+        for (Map.Entry<String, CompletableFuture<FluxMessage>> a : attrs.entrySet()) {
+            try {
+                rememberAttr(a.getKey(), attrAnswer(a.getValue()));
+            } catch (FluxException e) {
+                // asked again, and reported, when used
+            }
+        }
+        try {
+            if (configF != null) {
+                rememberConfig(object("config.get", conn.answer("config.get", configF)));
+            }
+        } catch (FluxException e) {
+            // asked again when used
+        }
+        try {
+            if (envF != null) {
+                Map<String, String> got = envAnswer(envF);
+                for (String n : envNames) {
+                    rememberEnv(n, Optional.ofNullable(got.get(n)));
+                }
+            }
+        } catch (FluxException e) {
+            // asked again when used
+        }
+        try {
+            if (loadedF != null) {
+                rememberLoaded(modules(object("module.list", conn.answer("module.list", loadedF))));
+            }
+        } catch (FluxException e) {
+            // asked again when used
+        }
     }
 
     /** The {@code module.list} answer as name -> services, leaving out the broker's built-in modules. */

@@ -1,5 +1,9 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.cache.PlanCacheFlow;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +51,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         Context ctx = root.ctx;
         List<Integer> rankList = ranks == null ? List.of(factOptions.facts(ctx).rank()) : expand(ranks);
-        PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(ctx, factOptions, run), false)
+        PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(run.jobs), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // ranks that get the same tasks share a line of output
         Map<List<PlanTask>, List<Integer>> groups = new LinkedHashMap<>();
@@ -58,7 +62,7 @@ final class CompileCommand implements Callable<Integer> {
             env.putAll(factOptions.taskEnv(ctx, facts));
             env.put("FLUX_RC_USE_MODPROBE", "t");
             RecordingFacts recorded = new RecordingFacts(facts);
-            PlanRunner.Job job = new PlanRunner.Job(runlevel, factOptions.brokerSpec(ctx), PlanRunner.rcDirs(ctx, runlevel),
+            Job job = new Job(runlevel, factOptions.brokerSpec(ctx), Job.rcDirs(ctx, runlevel),
                     facts::attr);
             RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
             PlanMaker.Made made = runlevel.equals("rc1")

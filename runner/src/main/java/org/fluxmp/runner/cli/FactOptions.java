@@ -1,5 +1,8 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,7 @@ public final class FactOptions {
     /** The broker in force, chosen (and connected) on first use; the command's facts and runner share it. */
     BrokerChoice brokers(Context ctx) {
         if (brokers == null) {
-            brokers = BrokerChoice.choose(brokerSpec(ctx), ctx);
+            brokers = BrokerChoice.choose(brokerSpec(ctx), ctx, SimBrokerFileReader::read);
         }
         return brokers;
     }

@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Problem;
 import picocli.CommandLine;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The root command: subcommands, and exit codes mapped in one place. */
-@Command(name = "flux-modprobe", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "flux-modprobe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Task and module load/unload management for Flux.",
         subcommands = {
             LoadCommand.class,
@@ -35,9 +37,9 @@ import picocli.CommandLine.Option;
             "     FLUX_MODPROBE_STOP_GRACE (default 5s) to finish, then were stopped"
         })
 public final class FluxModprobe {
-    public static final int OK = 0;
-    public static final int ERROR = 1;
-    public static final int USAGE = 2;
+    public static final int OK = org.fluxmp.boot.ExitCode.OK;
+    public static final int ERROR = org.fluxmp.boot.ExitCode.ERROR;
+    public static final int USAGE = org.fluxmp.boot.ExitCode.USAGE;
 
     final Context ctx;
 
@@ -74,15 +76,6 @@ public final class FluxModprobe {
 
     /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and exit 1, never a trace. */
     static int report(Context ctx, Exception ex) {
-        if (ex instanceof ConfigException) {
-            for (Problem p : ((ConfigException) ex).problems()) {
-                ctx.err().println("flux-modprobe: ERROR: " + p);
-            }
-        } else {
-            String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-            ctx.err().println("flux-modprobe: ERROR: " + msg);
-        }
-        ctx.err().flush();
-        return ERROR;
+        return org.fluxmp.boot.ErrorReport.print(ctx.err(), ex);
     }
 }

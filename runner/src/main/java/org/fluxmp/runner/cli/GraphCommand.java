@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        PlanRunner.Timing timing = run.timing(false);
+        RunTiming timing = run.timing(false);
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();

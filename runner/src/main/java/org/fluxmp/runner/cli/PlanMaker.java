@@ -1,5 +1,8 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.Context;
+
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,7 +28,7 @@ final class PlanMaker {
      * is asked only if a setup removes all modules, so that only then the plan depends on it.
      */
     static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
-            java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps, PlanRunner.Job job) {
+            java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps, Job job) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         if (runlevel != null) {
             rules.readRunlevel(runlevel, steps);
@@ -42,7 +45,7 @@ final class PlanMaker {
     }
 
     /** rc3: every loaded module is removed, then rc3 files' tasks. */
-    static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers, PlanRunner.Job job) {
+    static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers, Job job) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         List<String> loaded = new java.util.ArrayList<>();
         for (String m : facts.loadedModules().keySet()) {

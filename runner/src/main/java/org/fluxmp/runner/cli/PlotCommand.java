@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

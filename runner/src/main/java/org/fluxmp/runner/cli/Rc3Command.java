@@ -1,5 +1,12 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.run.PlanExecution;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+import org.fluxmp.boot.cache.PlanCacheFlow;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -33,14 +40,14 @@ final class Rc3Command implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        PlanRunner.Timing timing = run.timing(false);
+        RunTiming timing = run.timing(false);
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = extraEnv(ctx, facts);
         BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
-        PlanRunner.Job job = job(ctx, facts);
+        Job job = job(ctx, facts);
         Optional<PlanCacheFlow> cache = noCache ? Optional.empty()
-                : PlanCacheFlow.open(ctx, "rc3", "rc3", null, PlanCacheFlow.options(ctx, factOptions, run), run.verbose);
+                : PlanCacheFlow.open(ctx, "rc3", "rc3", null, PlanCacheFlow.options(run.jobs), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
@@ -48,7 +55,7 @@ final class Rc3Command implements Callable<Integer> {
                 if (timing != null) {
                     timing.phase("configure");
                 }
-                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv,
+                return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run.settings(), extraEnv,
                         timing, job);
             }
         }
@@ -59,17 +66,17 @@ final class Rc3Command implements Callable<Integer> {
         if (timing != null) {
             timing.phase("configure");
         }
-        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, timing, job);
+        return PlanExecution.execute(ctx, made.plan(), brokers, run.settings(), extraEnv, timing, job);
     }
 
     /** An rc3 plan and what running it needs (apart, so that tests can run one plan many times). */
-    record Prepared(Plan plan, SimBrokerFile sim, Map<String, String> extraEnv, PlanRunner.Job job) {}
+    record Prepared(Plan plan, SimBrokerFile sim, Map<String, String> extraEnv, Job job) {}
 
     /** Plans rc3 without the cache. */
     Prepared prepare(Context ctx) {
         Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = extraEnv(ctx, facts);
-        PlanRunner.Job job = job(ctx, facts);
+        Job job = job(ctx, facts);
         PlanMaker.Made made = PlanMaker.forRc3(ctx, facts, new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out()),
                 run.verbose, run.workers(), job);
         return new Prepared(made.plan(), factOptions.brokers(ctx).simFile(), extraEnv, job);
@@ -81,8 +88,8 @@ final class Rc3Command implements Callable<Integer> {
         return extraEnv;
     }
 
-    private PlanRunner.Job job(Context ctx, Facts facts) {
-        return new PlanRunner.Job("rc3", factOptions.brokerSpec(ctx), PlanRunner.rcDirs(ctx, "rc3"), facts::attr);
+    private Job job(Context ctx, Facts facts) {
+        return new Job("rc3", factOptions.brokerSpec(ctx), Job.rcDirs(ctx, "rc3"), facts::attr);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+
 import java.util.function.Consumer;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;

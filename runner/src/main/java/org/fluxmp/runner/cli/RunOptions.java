@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.RunSettings;
+import org.fluxmp.boot.run.RunTiming;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that run tasks. */
@@ -18,29 +20,22 @@ public final class RunOptions {
             description = "Write the run's timing list ({name, starttime, duration} in seconds) to FILE as JSON (for plot).")
     java.nio.file.Path timingFile;
 
+    /** The values these options give. */
+    public RunSettings settings() {
+        return new RunSettings(verbose, dryRun, jobs, timingFile);
+    }
+
     /** Timing for this run: STORE puts it in the KVS (rc1 --timing), timingFile writes it; null for neither. */
-    PlanRunner.Timing timing(boolean store) {
-        if (!store && timingFile == null) {
-            return null;
-        }
-        PlanRunner.Timing t = new PlanRunner.Timing();
-        t.store = store;
-        t.file = timingFile;
-        return t;
+    RunTiming timing(boolean store) {
+        return settings().timing(store);
     }
 
     int workers() {
-        return workers(jobs);
+        return settings().workers();
     }
 
     /** -j W as given (at least 1), else the number of cores + 4. */
     static int workers(Integer jobs) {
-        if (jobs != null) {
-            if (jobs < 1) {
-                throw new org.fluxmp.boot.ConfigException("--jobs: must be at least 1");
-            }
-            return jobs;
-        }
-        return Runtime.getRuntime().availableProcessors() + 4;
+        return new RunSettings(false, false, jobs, null).workers();
     }
 }

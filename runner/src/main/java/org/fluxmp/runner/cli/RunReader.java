@@ -1,5 +1,8 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.run.PlanExecution;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+import org.fluxmp.boot.cache.PlanCacheFlow;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,7 +38,7 @@ abstract class TaskCommand implements Callable<Integer> {
     boolean noCache;
 
     /** Reads RUNLEVEL's files (rc1), or FILE alone; TIMING for rc1 --timing. */
-    int runTasks(String runlevel, Path file, PlanRunner.Timing timing) {
+    int runTasks(String runlevel, Path file, RunTiming timing) {
         Context ctx = root.ctx;
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
@@ -42,11 +49,11 @@ abstract class TaskCommand implements Callable<Integer> {
         BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
         String identity = runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
         String what = runlevel != null ? runlevel : "run " + file.getFileName();
-        List<Path> taskDirs = runlevel != null ? PlanRunner.rcDirs(ctx, runlevel)
+        List<Path> taskDirs = runlevel != null ? Job.rcDirs(ctx, runlevel)
                 : List.of(file.toAbsolutePath().getParent());
-        PlanRunner.Job job = new PlanRunner.Job(what, factOptions.brokerSpec(ctx), taskDirs, facts::attr);
+        Job job = new Job(what, factOptions.brokerSpec(ctx), taskDirs, facts::attr);
         Optional<PlanCacheFlow> cache = showDeps || noCache ? Optional.empty()
-                : PlanCacheFlow.open(ctx, identity, runlevel, file, PlanCacheFlow.options(ctx, factOptions, run), run.verbose);
+                : PlanCacheFlow.open(ctx, identity, runlevel, file, PlanCacheFlow.options(run.jobs), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
@@ -54,7 +61,7 @@ abstract class TaskCommand implements Callable<Integer> {
                 if (timing != null) {
                     timing.phase("configure");
                 }
-                return PlanRunner.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run, extraEnv, timing, job);
+                return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers, run.settings(), extraEnv, timing, job);
             }
         }
         RecordingFacts recorded = new RecordingFacts(facts);
@@ -69,7 +76,7 @@ abstract class TaskCommand implements Callable<Integer> {
             timing.phase("solve");
         }
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan())));
-        return PlanRunner.execute(ctx, made.plan(), brokers, run, extraEnv, timing, job);
+        return PlanExecution.execute(ctx, made.plan(), brokers, run.settings(), extraEnv, timing, job);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

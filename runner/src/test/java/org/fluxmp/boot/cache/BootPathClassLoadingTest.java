@@ -32,7 +32,7 @@ class BootPathClassLoadingTest {
         cmd.add("-Dfluxmp.home=" + Path.of(System.getProperty("fluxmp.home", "..")).toAbsolutePath().normalize());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.fluxmp.runner.Main");
+        cmd.add("org.fluxmp.boot.Boot");
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("FLUX_"));

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.runner.Main;
+import org.fluxmp.boot.Boot;
 
 /** One in-process run of the CLI: what it printed and how it exited. */
 record CliRun(String out, String err, int exit) {
@@ -18,14 +18,14 @@ record CliRun(String out, String err, int exit) {
         return p.toAbsolutePath().normalize();
     }
 
-    /** Runs {@code Main.run(args, ...)} with exactly {@code env} as the environment. */
+    /** Runs the tool as a process would ({@code Boot.run}: the boot, then the planner on a miss) with exactly {@code env} as the environment. */
     static CliRun run(List<String> args, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            rc = Main.run(args.toArray(new String[0]), o, e, isolated(env), home());
+            rc = Boot.run(args.toArray(new String[0]), o, e, isolated(env), home());
         }
         return new CliRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), rc);
     }

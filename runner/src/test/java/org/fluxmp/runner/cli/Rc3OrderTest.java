@@ -1,5 +1,8 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +68,7 @@ class Rc3OrderTest {
             SimBrokerFile sim = new SimBrokerFile(file, 0, 1, base.attrs(), Map.of(), Map.of(), LOADED, latency, removal,
                     Map.of(), null, log);
             Files.deleteIfExists(log);
-            int rc = PlanRunner.execute(ctx, p.plan(), BrokerChoice.simulated(sim, env), rc3.run, p.extraEnv(), null, p.job());
+            int rc = org.fluxmp.boot.run.PlanExecution.execute(ctx, p.plan(), BrokerChoice.simulated(sim, env), rc3.run.settings(), p.extraEnv(), null, p.job());
             assertEquals(0, rc, "run " + run + ": " + errBytes);
             check(run, read(log), rc1Deps);
         }

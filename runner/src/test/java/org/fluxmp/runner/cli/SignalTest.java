@@ -1,5 +1,7 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.run.StopSignals;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +32,7 @@ class SignalTest {
         Files.writeString(sim, "log = \"log.jsonl\"\n[latency]\ndefault = 0\nkvs = 3600000\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dfluxmp.home=" + CliRun.home(), "org.fluxmp.runner.Main", "rc1", "-v", "--broker=sim:" + sim);
+                "-Dfluxmp.home=" + CliRun.home(), "org.fluxmp.boot.Boot", "rc1", "-v", "--broker=sim:" + sim);
         pb.environment().put("FLUX_MODPROBE_PATH", dir.toString());
         pb.environment().put("FLUX_MODPROBE_STOP_GRACE", "100ms");
         pb.environment().remove("FLUX_URI");

@@ -1,4 +1,4 @@
-package org.fluxmp.runner.cli;
+package org.fluxmp.boot;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

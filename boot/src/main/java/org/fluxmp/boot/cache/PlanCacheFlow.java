@@ -1,4 +1,8 @@
-package org.fluxmp.runner.cli;
+package org.fluxmp.boot.cache;
+
+import org.fluxmp.boot.Version;
+
+import org.fluxmp.boot.Context;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +31,7 @@ import org.fluxmp.boot.plan.Plan;
  * then an entry is used only if its recorded facts and setup outputs still hold. This class and
  * what it calls must not load the rules engine, the solver or the TOML parser.
  */
-final class PlanCacheFlow {
+public final class PlanCacheFlow {
     private final PlanCache cache;
     private final String key;
 
@@ -41,7 +45,7 @@ final class PlanCacheFlow {
      * one rc file; OPTIONS are the command-line values that shape the plan. Empty if a file cannot be
      * read (the planner will report it).
      */
-    static Optional<PlanCacheFlow> open(Context ctx, String identity, String runlevel, Path rcFile, List<String> options,
+    public static Optional<PlanCacheFlow> open(Context ctx, String identity, String runlevel, Path rcFile, List<String> options,
             boolean verbose) {
         List<Problem> problems = new ArrayList<>();
         ConfigFiles files = new ConfigFiles(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()),
@@ -94,27 +98,64 @@ final class PlanCacheFlow {
      * plan compiled with --rank or --broker=sim:FILE serves a broker with the same facts. The worker
      * limit counts only when given: a plan compiled elsewhere runs with this machine's default.
      */
-    static List<String> options(Context ctx, FactOptions f, RunOptions run) {
-        return List.of("jobs=" + (run.jobs == null ? "default" : run.jobs));
+    public static List<String> options(Integer jobs) {
+        return List.of("jobs=" + (jobs == null ? "default" : jobs));
     }
 
-    /** A stored plan that still holds for FACTS, running its setup steps through STEPS (outputs kept in REPLAY). */
-    Optional<Plan> lookup(Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
+    /**
+     * A stored plan that still holds for FACTS, running its setup steps through STEPS (outputs kept in
+     * REPLAY). If the boot already looked this key up and missed in this process, the answer is that
+     * miss, with the outputs of the setup steps it ran: no step runs twice.
+     */
+    public Optional<Plan> lookup(Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
+        Deque<SetupRecord> missed = takeMissed(key);
+        if (missed != null) {
+            replay.addAll(missed);
+            return Optional.empty();
+        }
         return CacheCheck.firstValid(cache.load(key), facts, steps, replay);
     }
 
+    /** The stored variants for this key, newest first. */
+    public List<CacheEntry> entries() {
+        return cache.load(key);
+    }
+
+    /** Records that the boot's check of this key missed, having run setup steps with the outputs in REPLAY. */
+    public void missed(Deque<SetupRecord> replay) {
+        synchronized (MISSED) {
+            MISSED.put(key, replay);
+        }
+    }
+
+    /** Forgets misses nobody took (the end of a command). */
+    public static void forgetMisses() {
+        synchronized (MISSED) {
+            MISSED.clear();
+        }
+    }
+
+    private static Deque<SetupRecord> takeMissed(String key) {
+        synchronized (MISSED) {
+            return MISSED.remove(key);
+        }
+    }
+
+    /** Misses of the boot's lookups in this process, by key, with the setup outputs they saw. */
+    private static final Map<String, Deque<SetupRecord>> MISSED = new java.util.HashMap<>();
+
     /** PLAN with this run's worker limit. */
-    static Plan withWorkers(Plan p, int workers) {
+    public static Plan withWorkers(Plan p, int workers) {
         return new Plan(p.rank(), p.tasks(), p.alternatives(), p.setopt(), p.overwritten(), p.data(), p.env(), workers,
                 p.method());
     }
 
-    void store(CacheEntry entry) {
+    public void store(CacheEntry entry) {
         cache.store(key, entry);
     }
 
     /** The file that holds this key's plans. */
-    Path file() {
+    public Path file() {
         return cache.fileFor(key);
     }
 }

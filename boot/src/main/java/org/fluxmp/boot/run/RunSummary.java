@@ -1,4 +1,4 @@
-package org.fluxmp.runner.cli;
+package org.fluxmp.boot.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +11,10 @@ import org.fluxmp.boot.plan.PlanTask;
  * types {@code flux-modprobe rc1} sees what happened. A real broker (or a sim FILE) gets no such line,
  * as the original prints nothing.
  */
-final class RunSummary {
+public final class RunSummary {
     private RunSummary() {}
 
-    static String line(String what, Plan plan, RunResult r, long elapsedMs) {
+    public static String line(String what, Plan plan, RunResult r, long elapsedMs) {
         int loads = 0;
         int removes = 0;
         int others = 0;

@@ -1,4 +1,6 @@
-package org.fluxmp.runner.cli;
+package org.fluxmp.boot.broker;
+
+import org.fluxmp.boot.Context;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +28,9 @@ import org.fluxmp.boot.flux.FluxUri;
  * through the {@code flux} command (for other URIs, when the socket cannot be reached, or with
  * {@code --broker=flux-cli}).
  */
-final class BrokerChoice {
+public final class BrokerChoice {
     /** Seconds each broker request may take: FLUX_MODPROBE_RPC_TIMEOUT, else this. */
-    static final Duration DEFAULT_TIMEOUT = FluxConnection.DEFAULT_TIMEOUT;
+    public static final Duration DEFAULT_TIMEOUT = FluxConnection.DEFAULT_TIMEOUT;
 
     private final SimBrokerFile sim;
     private final FluxConnection connection;
@@ -46,17 +48,22 @@ final class BrokerChoice {
     }
 
     /** The simulated broker described by SIM (tests run one plan against many sim files). */
-    static BrokerChoice simulated(SimBrokerFile sim, Map<String, String> env) {
+    public static BrokerChoice simulated(SimBrokerFile sim, Map<String, String> env) {
         return new BrokerChoice(sim, null, null, null, env);
     }
 
-    static BrokerChoice choose(String spec, Context ctx) {
+    /** Reads a simulated broker's file ({@code --broker=sim:FILE}): TOML, so the planner side supplies it. */
+    public interface SimFiles {
+        SimBrokerFile read(Path file);
+    }
+
+    public static BrokerChoice choose(String spec, Context ctx, SimFiles simFiles) {
         Map<String, String> env = ctx.env();
         if (spec.equals("sim")) {
             return new BrokerChoice(SimBrokerFile.defaults(), null, null, null, env);
         }
         if (spec.startsWith("sim:")) {
-            return new BrokerChoice(SimBrokerFileReader.read(Path.of(spec.substring(4))), null, null, null, env);
+            return new BrokerChoice(simFiles.read(Path.of(spec.substring(4))), null, null, null, env);
         }
         if (spec.equals("flux-cli")) {
             return command(ctx, spec, null);
@@ -90,7 +97,7 @@ final class BrokerChoice {
         }
     }
 
-    static Duration timeout(Map<String, String> env) {
+    public static Duration timeout(Map<String, String> env) {
         String s = env.get("FLUX_MODPROBE_RPC_TIMEOUT");
         if (s == null || s.isBlank()) {
             return DEFAULT_TIMEOUT;
@@ -106,27 +113,34 @@ final class BrokerChoice {
         throw new ConfigException("FLUX_MODPROBE_RPC_TIMEOUT: expected a positive number of seconds, got '" + s + "'");
     }
 
-    boolean simulated() {
+    public boolean simulated() {
         return sim != null;
     }
 
     /** The simulated broker's file (null for a real broker). */
-    SimBrokerFile simFile() {
+    public SimBrokerFile simFile() {
         return sim;
     }
 
     /** A real broker's facts, read on first use (null for the simulated broker, whose facts come from its file). */
-    Facts brokerFacts() {
+    public Facts brokerFacts() {
         return facts;
     }
 
     /** Loaded modules, as the broker reports them. */
-    List<String> loadedModules() {
+    public List<String> loadedModules() {
         return sim != null ? sim.loadedModules() : new ArrayList<>(facts.loadedModules().keySet());
     }
 
+    /** Ends the connection when no runner took it over (a plan-cache miss hands the command to the planner). */
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
     /** The broker the runner uses; closing it ends the connection. */
-    Broker open() {
+    public Broker open() {
         if (sim != null) {
             return new SimBroker(sim);
         }

@@ -1,4 +1,6 @@
-package org.fluxmp.runner.cli;
+package org.fluxmp.boot.run;
+
+import org.fluxmp.boot.ExitCode;
 
 import java.util.Map;
 import org.fluxmp.boot.exec.Executor;
@@ -23,18 +25,26 @@ public final class StopSignals {
 
     private StopSignals() {}
 
+    /** A class, not a lambda: nothing on the boot path is spun at run time. */
+    private static final sun.misc.SignalHandler HANDLER = new sun.misc.SignalHandler() {
+        @Override
+        public void handle(sun.misc.Signal s) {
+            onSignal("SIG" + s.getName());
+        }
+    };
+
     /** Installs handlers for SIGTERM and SIGINT; where signals cannot be handled, keeps the JVM default. */
     public static void install() {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> onSignal("SIG" + s.getName()));
+                sun.misc.Signal.handle(new sun.misc.Signal(name), HANDLER);
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 // e.g. SIGINT ignored by the parent (a background job): leave it so
             }
         }
     }
 
-    static void onSignal(String name) {
+    public static void onSignal(String name) {
         Executor e = current;
         if (e != null) {
             e.stop(name);
@@ -43,19 +53,19 @@ public final class StopSignals {
         }
     }
 
-    static void attach(Executor e) {
+    public static void attach(Executor e) {
         current = e;
     }
 
-    static void detach(Executor e) {
+    public static void detach(Executor e) {
         if (current == e) {
             current = null;
         }
     }
 
     /** 128 + the signal's number, as a shell reports a process that a signal ended. */
-    static int exitCode(String signal) {
+    public static int exitCode(String signal) {
         Integer n = NUMBERS.get(signal);
-        return n == null ? FluxModprobe.ERROR : 128 + n;
+        return n == null ? ExitCode.ERROR : 128 + n;
     }
 }

@@ -1,0 +1,99 @@
+package org.fluxmp.boot;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.fluxmp.boot.cache.PlanCacheFlow;
+import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.run.StopSignals;
+
+/**
+ * The command users type. rc1, rc3 and run FILE are served here from a compiled plan when one
+ * holds; everything else, and a miss, is handed to the planner ({@code org.fluxmp.runner.Main},
+ * with picocli, the rules and the solver), loaded only then, in the same process.
+ */
+public final class Boot {
+    /** The planner's entry point, loaded by name: the boot module cannot see it at compile time. */
+    static final String PLANNER = "org.fluxmp.runner.Main";
+
+    private Boot() {}
+
+    public static void main(String[] args) {
+        RunTiming.startClock(System.nanoTime());
+        StopSignals.install();
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        int rc = run(args, out, System.err, System.getenv(), home());
+        out.flush();
+        System.exit(rc);
+    }
+
+    /** Streams, environment and home are passed in, so that tests run the whole tool in-process. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+        BootRequest r = BootRequest.parse(args);
+        String spec = r == null ? null : r.brokerSpec(env);
+        if (spec != null) {
+            try {
+                int rc = CachedBoot.serve(r, spec, new Context(out, err, env, home));
+                if (rc != CachedBoot.MISS) {
+                    return rc;
+                }
+            } catch (RuntimeException e) {
+                return ErrorReport.print(err, e);
+            }
+        }
+        try {
+            return plan(args, out, err, env, home);
+        } finally {
+            PlanCacheFlow.forgetMisses();
+        }
+    }
+
+    /** Hands the command line to the planner. */
+    static int plan(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+        try {
+            Method m = Class.forName(PLANNER).getMethod("run", String[].class, PrintStream.class, PrintStream.class,
+                    Map.class, Path.class);
+            return (Integer) m.invoke(null, args, out, err, env, home);
+        } catch (InvocationTargetException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            if (c instanceof Error) {
+                throw (Error) c;
+            }
+            throw new IllegalStateException(c);
+        } catch (ReflectiveOperationException e) {
+            err.println("flux-modprobe: ERROR: the planner is not installed (" + e.getMessage() + ")");
+            return ExitCode.ERROR;
+        }
+    }
+
+    /**
+     * The installed tree holding etc/modprobe: -Dfluxmp.home (the launcher sets it), else found
+     * from the jar's location (runner/target or lib/).
+     */
+    public static Path home() {
+        String prop = System.getProperty("fluxmp.home");
+        if (prop != null) {
+            return Path.of(prop);
+        }
+        try {
+            Path p = Path.of(Boot.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            for (Path d = p.getParent(); d != null; d = d.getParent()) {
+                if (Files.isDirectory(d.resolve("etc").resolve("modprobe"))) {
+                    return d;
+                }
+            }
+        } catch (Exception e) {
+            // fall through to the working directory
+        }
+        return Path.of(".");
+    }
+}

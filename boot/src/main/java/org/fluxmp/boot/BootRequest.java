@@ -1,0 +1,117 @@
+package org.fluxmp.boot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.fluxmp.boot.run.RunSettings;
+
+/**
+ * A command line the boot can serve from a cached plan: {@code rc1}, {@code rc3} or
+ * {@code run FILE} with {@code -v}, {@code -n}, {@code -j W}, {@code --timing-file F},
+ * {@code --timing} (rc1) and {@code --broker} flux, flux-cli or sim. Anything else (another command,
+ * a preview option, {@code --no-cache}, {@code --help}, a usage error, a sim FILE) is the
+ * planner's: {@link #parse} returns null and the planner parses the line itself.
+ *
+ * @param runlevel rc1 or rc3, or null for {@code run FILE}
+ * @param file the rc file of {@code run FILE} (absolute), else null
+ * @param broker the broker spec given by {@code --broker}, else null
+ */
+public record BootRequest(String runlevel, Path file, RunSettings settings, boolean storeTiming, String broker) {
+
+    /** The request ARGS make, or null if the planner must read them. */
+    public static BootRequest parse(String[] args) {
+        if (args.length == 0) {
+            return null;
+        }
+        String command = args[0];
+        if (!command.equals("rc1") && !command.equals("rc3") && !command.equals("run")) {
+            return null;
+        }
+        boolean verbose = false;
+        boolean dryRun = false;
+        boolean storeTiming = false;
+        Integer jobs = null;
+        Path timingFile = null;
+        String broker = null;
+        Path file = null;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            } else if (a.startsWith("-j") && a.length() > 2 && !a.startsWith("--")) {
+                value = a.substring(2);
+                a = "-j";
+            }
+            if (a.equals("-v") || a.equals("--verbose")) {
+                verbose = true;
+            } else if (a.equals("-n") || a.equals("--dry-run") || a.equals("--dry")) {
+                dryRun = true;
+            } else if (a.equals("--timing") && command.equals("rc1")) {
+                storeTiming = true;
+            } else if (a.equals("-j") || a.equals("--jobs") || a.equals("--timing-file") || a.equals("--broker")) {
+                if (value == null) {
+                    if (i + 1 >= args.length) {
+                        return null;
+                    }
+                    value = args[++i];
+                }
+                if (a.equals("--timing-file")) {
+                    timingFile = Path.of(value);
+                } else if (a.equals("--broker")) {
+                    broker = value;
+                } else {
+                    jobs = integer(value);
+                    if (jobs == null) {
+                        return null;
+                    }
+                }
+            } else if (value == null && command.equals("run") && file == null && !a.startsWith("-")) {
+                file = Path.of(a).toAbsolutePath();
+            } else {
+                return null;
+            }
+            if (value != null && !(a.equals("-j") || a.equals("--jobs") || a.equals("--timing-file") || a.equals("--broker"))) {
+                return null;
+            }
+        }
+        if (command.equals("run") && (file == null || !Files.isRegularFile(file))) {
+            return null;
+        }
+        return new BootRequest(command.equals("run") ? null : command, file,
+                new RunSettings(verbose, dryRun, jobs, timingFile), storeTiming, broker);
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The broker spec in force: --broker, else FLUX_MODPROBE_BROKER, else flux with FLUX_URI, else
+     * sim. Null if the boot cannot serve it (a sim FILE is TOML, read by the planner).
+     */
+    public String brokerSpec(Map<String, String> env) {
+        String spec = broker;
+        if (spec == null) {
+            String e = env.get("FLUX_MODPROBE_BROKER");
+            spec = e != null && !e.isEmpty() ? e : env.containsKey("FLUX_URI") ? "flux" : "sim";
+        }
+        return spec.equals("flux") || spec.equals("flux-cli") || spec.equals("sim") ? spec : null;
+    }
+
+    /** rc1, rc3, or run:FILE: the command's identity in the plan-cache key. */
+    public String identity() {
+        return runlevel != null ? runlevel : "run:" + file;
+    }
+
+    /** What the run is called in summaries and duration history: rc1, rc3, or run FILENAME. */
+    public String what() {
+        return runlevel != null ? runlevel : "run " + file.getFileName();
+    }
+}

@@ -1,0 +1,104 @@
+package org.fluxmp.boot;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.fluxmp.boot.broker.BrokerChoice;
+import org.fluxmp.boot.broker.SimBrokerFile;
+import org.fluxmp.boot.broker.SimShim;
+import org.fluxmp.boot.cache.CacheCheck;
+import org.fluxmp.boot.cache.CacheEntry;
+import org.fluxmp.boot.cache.PlanCacheFlow;
+import org.fluxmp.boot.cache.SetupRecord;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.run.PlanExecution;
+import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.task.BashSetupSteps;
+
+/**
+ * The boot from a compiled plan: find the plan-cache entry for the request, re-check the facts it
+ * recorded (fetched in one pipelined round) and its setup steps, and run it. A miss returns
+ * {@link #MISS}; the planner then plans in the same process (the setup steps this check ran are
+ * not run again: {@link PlanCacheFlow} keeps their output).
+ */
+public final class CachedBoot {
+    /** Not served: no usable plan is cached. */
+    public static final int MISS = -1;
+
+    private CachedBoot() {}
+
+    public static int serve(BootRequest r, String brokerSpec, Context ctx) {
+        Optional<PlanCacheFlow> flow = PlanCacheFlow.open(ctx, r.identity(), r.runlevel(), r.file(),
+                PlanCacheFlow.options(r.settings().jobs()), r.settings().verbose());
+        if (flow.isEmpty()) {
+            return MISS;
+        }
+        List<CacheEntry> entries = flow.get().entries();
+        if (entries.isEmpty()) {
+            return MISS;
+        }
+        RunTiming timing = r.settings().timing(r.storeTiming());
+        int workers = r.settings().workers();
+        BrokerChoice brokers = BrokerChoice.choose(brokerSpec, ctx, null);
+        boolean served = false;
+        try {
+            Facts facts;
+            Map<String, String> extraEnv = new LinkedHashMap<>();
+            if (brokers.simulated()) {
+                SimBrokerFile sim = brokers.simFile();
+                StaticFacts f = sim.facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
+                extraEnv.putAll(SimShim.env(ctx.home(), ctx.env(), f.attrs(), sim.log()));
+                facts = f;
+            } else {
+                facts = brokers.brokerFacts();
+                facts.prefetch(CacheCheck.questions(entries));
+            }
+            if (r.runlevel() != null) {
+                extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
+            }
+            Map<String, String> env = new LinkedHashMap<>(ctx.env());
+            env.putAll(extraEnv);
+            Deque<SetupRecord> replay = new ArrayDeque<>();
+            Optional<Plan> hit = CacheCheck.firstValid(entries, facts, new BashSetupSteps(env, facts.rank(), ctx.out()),
+                    replay);
+            if (hit.isEmpty()) {
+                flow.get().missed(replay);
+                return MISS;
+            }
+            if (timing != null) {
+                timing.phase("configure");
+            }
+            List<Path> taskDirs = r.runlevel() != null ? Job.rcDirs(ctx, r.runlevel()) : List.of(r.file().getParent());
+            Job job = new Job(r.what(), brokerSpec, taskDirs, new Attributes(facts));
+            served = true;
+            return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), workers), brokers, r.settings(),
+                    extraEnv, timing, job);
+        } finally {
+            if (!served) {
+                brokers.close();
+            }
+        }
+    }
+
+    /** The broker's attributes for Java task bodies (a class, not a method reference: nothing spun at run time). */
+    private static final class Attributes implements Function<String, Optional<String>> {
+        private final Facts facts;
+
+        Attributes(Facts facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public Optional<String> apply(String name) {
+            return facts.attr(name);
+        }
+    }
+}

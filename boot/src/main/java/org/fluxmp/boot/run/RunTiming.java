@@ -1,0 +1,71 @@
+package org.fluxmp.boot.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.broker.Broker;
+import org.fluxmp.boot.broker.BrokerException;
+import org.fluxmp.boot.exec.Executor;
+import org.fluxmp.boot.json.PyJson;
+
+/**
+ * {@code --timing} and {@code --timing-file}: the planner's phases and every task's start and
+ * duration (seconds since the tool's clock started), the format of the original's modprobe.stats.
+ */
+public final class RunTiming {
+    /** The tool's clock: set once by the entry point, as early as main() runs. */
+    private static volatile long clockStart = System.nanoTime();
+
+    public final long t0 = clockStart;
+    private final List<Map<String, Object>> phases = new ArrayList<>();
+    private long last = t0;
+    private final boolean store;
+    private final Path file;
+
+    public RunTiming(boolean store, Path file) {
+        this.store = store;
+        this.file = file;
+    }
+
+    /** Starts the tool's clock (main() calls it first thing). */
+    public static void startClock(long nanos) {
+        clockStart = nanos;
+    }
+
+    public void phase(String name) {
+        long now = System.nanoTime();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("starttime", (last - t0) / 1e9);
+        m.put("duration", (now - last) / 1e9);
+        phases.add(m);
+        last = now;
+    }
+
+    void finish(List<Executor.Timing> tasks, int rank, Broker broker) throws BrokerException {
+        List<Map<String, Object>> all = new ArrayList<>(phases);
+        for (Executor.Timing t : tasks) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.name());
+            m.put("starttime", t.starttime());
+            m.put("duration", t.duration());
+            all.add(m);
+        }
+        String json = PyJson.write(all);
+        if (store && rank == 0) {
+            broker.kvsPut("modprobe.stats", json);
+        }
+        if (file != null) {
+            try {
+                Files.writeString(file, json + "\n");
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot write timing file: " + e.getMessage());
+            }
+        }
+    }
+}
