@@ -30,8 +30,17 @@ public final class Boot {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         int rc = run(args, out, System.err, System.getenv(), home());
         out.flush();
+        System.err.flush();
+        if (rc == ExitCode.OK && !planned) {
+            // the boot's threads are daemons: returning ends the JVM with status 0, without
+            // System.exit's logging machinery (some eighty classes loaded to log nothing)
+            return;
+        }
         System.exit(rc);
     }
+
+    /** Whether the planner ran in this process (its libraries may leave threads that only System.exit ends). */
+    private static volatile boolean planned;
 
     /** Streams, environment and home are passed in, so that tests run the whole tool in-process. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
@@ -56,6 +65,7 @@ public final class Boot {
 
     /** Hands the command line to the planner. */
     static int plan(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+        planned = true;
         try {
             Method m = Class.forName(PLANNER).getMethod("run", String[].class, PrintStream.class, PrintStream.class,
                     Map.class, Path.class);

@@ -37,9 +37,13 @@ public record SimBrokerFile(
     /** The broker facts this file describes (before any preview override). */
     public StaticFacts facts(Map<String, String> localEnv, ModuleServices services) {
         StaticFacts f = new StaticFacts(localEnv).rank(rank).size(size);
-        attrs.forEach(f::attr);
+        for (Map.Entry<String, String> a : attrs.entrySet()) {
+            f.attr(a.getKey(), a.getValue());
+        }
         f.mergeConfig(config);
-        env.forEach(f::brokerEnv);
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            f.brokerEnv(e.getKey(), e.getValue());
+        }
         for (String m : loadedModules()) {
             f.loaded(m, services.of(m));
         }
@@ -58,6 +62,11 @@ public record SimBrokerFile(
     public interface ModuleServices {
         Set<String> of(String module);
 
-        ModuleServices NAME_ONLY = m -> new LinkedHashSet<>(List.of(m));
+        ModuleServices NAME_ONLY = new ModuleServices() {
+            @Override
+            public Set<String> of(String module) {
+                return new LinkedHashSet<>(List.of(module));
+            }
+        };
     }
 }

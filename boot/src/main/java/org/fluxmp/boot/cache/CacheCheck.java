@@ -23,16 +23,7 @@ public final class CacheCheck {
     /** The first of VARIANTS that holds; setup steps run at most once each across variants. */
     public static Optional<Plan> firstValid(List<CacheEntry> variants, Facts facts, SetupStepRunner steps,
             Deque<SetupRecord> replay) {
-        Map<String, List<String>> ran = new java.util.HashMap<>();
-        SetupStepRunner once = (script, place) -> {
-            List<String> out = ran.get(script);
-            if (out == null) {
-                out = List.copyOf(steps.run(script, place));
-                ran.put(script, out);
-                replay.addLast(new SetupRecord(script, place.file(), place.line(), out));
-            }
-            return out;
-        };
+        SetupStepRunner once = new Once(steps, replay);
         for (CacheEntry e : variants) {
             Optional<Plan> p = validate(e, facts, once, new java.util.ArrayDeque<>());
             if (p.isPresent()) {
@@ -50,6 +41,29 @@ public final class CacheCheck {
             out.addAll(e.facts().keySet());
         }
         return out;
+    }
+
+    /** Runs each distinct setup script once, keeping its output in REPLAY. */
+    private static final class Once implements SetupStepRunner {
+        private final Map<String, List<String>> ran = new java.util.HashMap<>();
+        private final SetupStepRunner steps;
+        private final Deque<SetupRecord> replay;
+
+        Once(SetupStepRunner steps, Deque<SetupRecord> replay) {
+            this.steps = steps;
+            this.replay = replay;
+        }
+
+        @Override
+        public List<String> run(String script, Place place) {
+            List<String> out = ran.get(script);
+            if (out == null) {
+                out = List.copyOf(steps.run(script, place));
+                ran.put(script, out);
+                replay.addLast(new SetupRecord(script, place.file(), place.line(), out));
+            }
+            return out;
+        }
     }
 
     public static Optional<Plan> validate(CacheEntry e, Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {

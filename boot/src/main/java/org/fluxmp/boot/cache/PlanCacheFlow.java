@@ -49,7 +49,7 @@ public final class PlanCacheFlow {
             boolean verbose) {
         List<Problem> problems = new ArrayList<>();
         ConfigFiles files = new ConfigFiles(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()),
-                verbose ? ctx.err()::println : s -> { });
+                verbose ? ConfigFiles.printTo(ctx.err()) : ConfigFiles.QUIET);
         List<Path> read = new ArrayList<>(files.moduleConfig(problems));
         if (runlevel != null) {
             read.addAll(files.runlevel(runlevel, problems));
@@ -71,11 +71,12 @@ public final class PlanCacheFlow {
             return Optional.empty();
         }
         Map<String, String> env = new TreeMap<>();
-        ctx.env().forEach((k, v) -> {
+        for (Map.Entry<String, String> e : ctx.env().entrySet()) {
+            String k = e.getKey();
             if ((k.startsWith("FLUX_MODPROBE_") && !k.equals("FLUX_MODPROBE_CACHE")) || k.equals("FLUX_SCHED_MODULE")) {
-                env.put(k, v);
+                env.put(k, e.getValue());
             }
-        });
+        }
         parts.add(env.toString().getBytes(StandardCharsets.UTF_8));
         parts.add(String.join("\0", options).getBytes(StandardCharsets.UTF_8));
         PlanCache cache = new PlanCache(PlanCache.defaultDir(ctx.env()), ctx.err());

@@ -83,7 +83,9 @@ public final class DurationHistory {
     /** Estimated ms per task name (the median of the kept measurements); empty when nothing is known. */
     public Map<String, Long> load(Key key) {
         Map<String, Long> out = new LinkedHashMap<>();
-        samples(key).forEach((name, ms) -> out.put(name, median(ms)));
+        for (Map.Entry<String, List<Double>> e : samples(key).entrySet()) {
+            out.put(e.getKey(), median(e.getValue()));
+        }
         return out;
     }
 
@@ -95,7 +97,11 @@ public final class DurationHistory {
             if (!succeeded.contains(t.name())) {
                 continue;
             }
-            List<Double> ms = all.computeIfAbsent(t.name(), k -> new ArrayList<>());
+            List<Double> ms = all.get(t.name());
+            if (ms == null) {
+                ms = new ArrayList<>();
+                all.put(t.name(), ms);
+            }
             ms.add(Math.round(t.duration() * 1e6) / 1e3);
             while (ms.size() > SAMPLES) {
                 ms.remove(0);

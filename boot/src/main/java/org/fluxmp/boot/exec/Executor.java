@@ -121,7 +121,12 @@ public final class Executor {
             int n = 0;
             for (String p : t.predecessors()) {
                 if (position.containsKey(p)) {
-                    successors.computeIfAbsent(p, k -> new ArrayList<>()).add(t);
+                    List<PlanTask> after = successors.get(p);
+                    if (after == null) {
+                        after = new ArrayList<>();
+                        successors.put(p, after);
+                    }
+                    after.add(t);
                     n++;
                 }
             }
@@ -138,8 +143,7 @@ public final class Executor {
             lottery.put(tasks.get(i).name(), draws.get(i));
         }
         Comparator<PlanTask> order = readyOrder == ReadyOrder.PRIORITY
-                ? Comparator.comparing(t -> position.get(t.name()))
-                : Comparator.<PlanTask, Long>comparing(t -> readySince.get(t.name())).thenComparing(t -> lottery.get(t.name()));
+                ? new ByRank(position, null) : new ByRank(readySince, lottery);
         PriorityQueue<PlanTask> ready = new PriorityQueue<>(order);
         long seq = 0;
         for (PlanTask t : tasks) {
@@ -203,7 +207,9 @@ public final class Executor {
                     completed.add(r.task.name());
                     seq++;
                     for (PlanTask s : successors.getOrDefault(r.task.name(), List.of())) {
-                        if (waiting.merge(s.name(), -1, Integer::sum) == 0) {
+                        int left = waiting.get(s.name()) - 1;
+                        waiting.put(s.name(), left);
+                        if (left == 0) {
                             readySince.put(s.name(), seq);
                             ready.add(s);
                         }
@@ -244,7 +250,7 @@ public final class Executor {
                 notStarted.add(t.name());
             }
         }
-        timings.sort(Comparator.comparingDouble(Timing::starttime));
+        timings.sort(BY_START);
         RunResult.Outcome outcome;
         if (stopReason != null && (!notStarted.isEmpty() || !stopped.isEmpty())) {
             outcome = RunResult.Outcome.STOPPED;
@@ -261,12 +267,16 @@ public final class Executor {
         return new RunResult(outcome, completed, failures, stopped, notStarted, stopReason);
     }
 
-    private Running launch(PlanTask t) {
-        long start = System.nanoTime();
-        if (verbose) {
-            line(String.format("start %s (%.3fs)", t.name(), seconds(start)));
+    /** A task's thread: runs the body, then always tells the loop how it ended. */
+    private final class TaskBody implements Runnable {
+        private final PlanTask t;
+
+        TaskBody(PlanTask t) {
+            this.t = t;
         }
-        Thread th = new Thread(() -> {
+
+        @Override
+        public void run() {
             TaskFailure failure = null;
             try {
                 runner.run(t);
@@ -277,7 +287,46 @@ public final class Executor {
                 failure = new TaskFailure(ex.getMessage() != null ? ex.getMessage() : ex.toString());
             }
             events.add(new Done(t, System.nanoTime(), failure));
-        }, "task " + t.name());
+        }
+    }
+
+    /**
+     * Ready tasks in order of a number per task (priority position, or the step it became ready
+     * at), ties broken by a second number (a random draw) when given. A class, not a lambda:
+     * nothing on the boot path is spun at run time.
+     */
+    private static final class ByRank implements Comparator<PlanTask> {
+        private final Map<String, ? extends Number> first;
+        private final Map<String, ? extends Number> second;
+
+        ByRank(Map<String, ? extends Number> first, Map<String, ? extends Number> second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public int compare(PlanTask a, PlanTask b) {
+            int c = Long.compare(first.get(a.name()).longValue(), first.get(b.name()).longValue());
+            if (c != 0 || second == null) {
+                return c;
+            }
+            return Long.compare(second.get(a.name()).longValue(), second.get(b.name()).longValue());
+        }
+    }
+
+    private static final Comparator<Timing> BY_START = new Comparator<Timing>() {
+        @Override
+        public int compare(Timing a, Timing b) {
+            return Double.compare(a.starttime(), b.starttime());
+        }
+    };
+
+    private Running launch(PlanTask t) {
+        long start = System.nanoTime();
+        if (verbose) {
+            line(String.format("start %s (%.3fs)", t.name(), seconds(start)));
+        }
+        Thread th = new Thread(new TaskBody(t), "task " + t.name());
         th.setDaemon(true);
         Running r = new Running(t, th, start);
         th.start();

@@ -18,15 +18,27 @@ final class ProcessTree {
 
     private ProcessTree() {}
 
+    private static boolean anyAlive(List<ProcessHandle> all) {
+        for (ProcessHandle h : all) {
+            if (alive(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void kill(ProcessHandle root) {
         List<ProcessHandle> all = new ArrayList<>();
         all.add(root);
-        root.descendants().forEach(all::add);
+        java.util.Iterator<ProcessHandle> d = root.descendants().iterator();
+        while (d.hasNext()) {
+            all.add(d.next());
+        }
         for (ProcessHandle h : all) {
             h.destroy();
         }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TERM_WAIT_MS);
-        while (System.nanoTime() < until && all.stream().anyMatch(ProcessTree::alive)) {
+        while (System.nanoTime() < until && anyAlive(all)) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -62,7 +74,12 @@ final class ProcessTree {
 
     /** Kills in the background, so that the caller (the executor's loop) is never held up. */
     static void killAsync(ProcessHandle root) {
-        Thread t = new Thread(() -> kill(root), "kill " + root.pid());
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                kill(root);
+            }
+        }, "kill " + root.pid());
         t.setDaemon(true);
         t.start();
     }

@@ -23,7 +23,9 @@ public final class RunState {
         env.putAll(baseEnv);
         env.putAll(plan.env());
         data.putAll(plan.data());
-        plan.setopt().forEach((k, v) -> setopt.put(k, new ArrayList<>(v)));
+        for (Map.Entry<String, List<String>> e : plan.setopt().entrySet()) {
+            setopt.put(e.getKey(), new ArrayList<>(e.getValue()));
+        }
         overwritten.addAll(plan.overwritten());
     }
 
@@ -36,7 +38,12 @@ public final class RunState {
     }
 
     public synchronized void setopt(String module, List<String> args) {
-        setopt.computeIfAbsent(module, k -> new ArrayList<>()).addAll(args);
+        List<String> have = setopt.get(module);
+        if (have == null) {
+            have = new ArrayList<>();
+            setopt.put(module, have);
+        }
+        have.addAll(args);
     }
 
     /** The arguments a module is loaded with now (as the original's Context.getopts). */

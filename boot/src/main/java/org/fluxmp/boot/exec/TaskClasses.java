@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where {@code java = "CLASS"} task bodies come from: the tool's own classes, then the jars in the
@@ -36,10 +35,17 @@ public final class TaskClasses {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)).sorted().toList();
+        List<Path> out = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
         } catch (IOException e) {
             return List.of();
         }
+        out.sort(null);
+        return out;
     }
 }

@@ -36,8 +36,16 @@ public final class TaskRunner {
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
     public TaskRunner(Broker broker, RunState state, int rank, PrintStream out, PrintStream err, ClassLoader javaTasks) {
-        this(broker, state, rank, out, err, javaTasks, name -> Optional.empty());
+        this(broker, state, rank, out, err, javaTasks, NO_ATTRIBUTES);
     }
+
+    /** Attributes for runs that have none to give (load, remove): every name is unset. */
+    public static final Function<String, Optional<String>> NO_ATTRIBUTES = new Function<String, Optional<String>>() {
+        @Override
+        public Optional<String> apply(String name) {
+            return Optional.empty();
+        }
+    };
 
     /** ATTRS answers broker attributes for Java tasks. */
     public TaskRunner(Broker broker, RunState state, int rank, PrintStream out, PrintStream err, ClassLoader javaTasks,
@@ -202,8 +210,18 @@ public final class TaskRunner {
         }
     }
 
-    private static Thread pump(InputStream in, PrintStream to) {
-        Thread th = new Thread(() -> {
+    /** Copies a body's output to the tool's stream as it comes. */
+    private static final class Pump implements Runnable {
+        private final InputStream in;
+        private final PrintStream to;
+
+        Pump(InputStream in, PrintStream to) {
+            this.in = in;
+            this.to = to;
+        }
+
+        @Override
+        public void run() {
             byte[] buf = new byte[8192];
             int n;
             try {
@@ -216,7 +234,11 @@ public final class TaskRunner {
             } catch (IOException e) {
                 // the process went away
             }
-        }, "output");
+        }
+    }
+
+    private static Thread pump(InputStream in, PrintStream to) {
+        Thread th = new Thread(new Pump(in, to), "output");
         th.setDaemon(true);
         th.start();
         return th;

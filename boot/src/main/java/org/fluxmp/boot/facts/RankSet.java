@@ -11,6 +11,13 @@ import java.util.List;
  * Two instances are equal when their canonical forms ({@link #toString()}) are equal.
  */
 public final class RankSet {
+    private static final Comparator<int[]> BY_START = new Comparator<int[]>() {
+        @Override
+        public int compare(int[] a, int[] b) {
+            return Integer.compare(a[0], b[0]);
+        }
+    };
+
 
     private enum Kind { ALL, GREATER, LESS, IDSET }
 
@@ -117,7 +124,7 @@ public final class RankSet {
                 ranges.add(new int[] {lo, hi});
             }
         }
-        ranges.sort(Comparator.comparingInt(r -> r[0]));
+        ranges.sort(BY_START);
 
         List<int[]> merged = new ArrayList<>();
         for (int[] r : ranges) {

@@ -78,7 +78,8 @@ public final class StaticFacts implements Facts {
 
     @Override
     public Optional<String> config(String dottedKey) {
-        return lookup(dottedKey).map(StaticFacts::asString);
+        Optional<Object> v = lookup(dottedKey);
+        return v.isPresent() ? Optional.of(asString(v.get())) : Optional.empty();
     }
 
     @Override

@@ -16,6 +16,22 @@ import java.util.function.Consumer;
  * this one class, so a cache key always covers exactly what the planner read. Reads no file.
  */
 public final class ConfigFiles {
+    /** Says nothing about skipped files. */
+    public static final Consumer<String> QUIET = new Consumer<String>() {
+        @Override
+        public void accept(String line) {}
+    };
+
+    /** Says which files are skipped, a line each on OUT ({@code -v}). */
+    public static Consumer<String> printTo(java.io.PrintStream out) {
+        return new Consumer<String>() {
+            @Override
+            public void accept(String line) {
+                out.println(line);
+            }
+        };
+    }
+
     private final SearchPath path;
     private final Consumer<String> verbose;
 

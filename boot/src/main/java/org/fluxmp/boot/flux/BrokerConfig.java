@@ -8,7 +8,8 @@ record BrokerConfig(Map<String, Object> doc) {
 
     /** The value at KEY as a string (a boolean {@code true} is {@code "true"}); empty if unset. */
     Optional<String> value(String dottedKey) {
-        return lookup(dottedKey).map(v -> v instanceof String s ? s : String.valueOf(v));
+        Optional<Object> v = lookup(dottedKey);
+        return v.isPresent() ? Optional.of(v.get() instanceof String s ? s : String.valueOf(v.get())) : Optional.empty();
     }
 
     /** The table at KEY; empty if unset or not a table. */

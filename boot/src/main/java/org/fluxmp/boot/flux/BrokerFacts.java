@@ -40,7 +40,11 @@ abstract class BrokerFacts implements Facts {
     @Override
     public int rank() {
         if (rank == null) {
-            String r = attr("rank").orElseThrow(() -> new ConfigException("the broker has no rank attribute"));
+            Optional<String> a = attr("rank");
+            if (a.isEmpty()) {
+                throw new ConfigException("the broker has no rank attribute");
+            }
+            String r = a.get();
             try {
                 rank = Integer.parseInt(r.strip());
             } catch (NumberFormatException e) {

@@ -57,7 +57,12 @@ public final class FluxConnection implements AutoCloseable {
             throw new FluxException(Errno.number(why), "cannot connect to the broker at " + socket + ": " + why);
         }
         FluxConnection c = new FluxConnection(socket, ch, timeout);
-        Thread reader = new Thread(c::readLoop, "flux-connection " + socket);
+        Thread reader = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                c.readLoop();
+            }
+        }, "flux-connection " + socket);
         reader.setDaemon(true);
         reader.start();
         try {
@@ -100,7 +105,7 @@ public final class FluxConnection implements AutoCloseable {
     public CompletableFuture<FluxMessage> send(String topic, byte[] payload) {
         CompletableFuture<FluxMessage> f = new CompletableFuture<>();
         int tag = register(f);
-        f.whenComplete((m, e) -> pending.remove(tag, f));
+        f.whenComplete(new Forget(tag, f));
         FluxException why = closed;
         if (why != null) {
             f.completeExceptionally(why);
@@ -155,6 +160,22 @@ public final class FluxConnection implements AutoCloseable {
             throw new FluxException(m.errnum(), m.errorText());
         }
         return m.payloadText();
+    }
+
+    /** Frees a request's matchtag once it is answered, failed or given up on. */
+    private final class Forget implements java.util.function.BiConsumer<FluxMessage, Throwable> {
+        private final int tag;
+        private final CompletableFuture<FluxMessage> f;
+
+        Forget(int tag, CompletableFuture<FluxMessage> f) {
+            this.tag = tag;
+            this.f = f;
+        }
+
+        @Override
+        public void accept(FluxMessage m, Throwable e) {
+            pending.remove(tag, f);
+        }
     }
 
     private int register(CompletableFuture<FluxMessage> f) {

@@ -151,7 +151,9 @@ public final class FluxFacts extends BrokerFacts {
             Set<String> services = new LinkedHashSet<>();
             services.add(name);
             if (m.get("services") instanceof List<?> l) {
-                l.forEach(s -> services.add(String.valueOf(s)));
+                for (Object s : l) {
+                    services.add(String.valueOf(s));
+                }
             }
             out.put(name, services);
         }

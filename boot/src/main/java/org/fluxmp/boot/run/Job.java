@@ -7,21 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.exec.TaskRunner;
 import org.fluxmp.boot.files.SearchPath;
 
 /** What a run needs beyond its plan: what it is (rc1, run FILE, load), the broker spec, where Java task jars are, attributes. */
 public record Job(String what, String brokerSpec, List<Path> javaTaskDirs, Function<String, Optional<String>> attrs) {
     /** Load/remove: modules only, so no Java tasks and no attributes. */
     public static Job modules(String what, String brokerSpec) {
-        return new Job(what, brokerSpec, List.of(), NO_ATTRS);
+        return new Job(what, brokerSpec, List.of(), TaskRunner.NO_ATTRIBUTES);
     }
 
-    private static final Function<String, Optional<String>> NO_ATTRS = new Function<>() {
-        @Override
-        public Optional<String> apply(String name) {
-            return Optional.empty();
-        }
-    };
 
     /** The broker kind in the durations key: measured sim latencies must not order real boots. */
     public String brokerKind() {

@@ -2,6 +2,7 @@ package org.fluxmp.boot.task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,8 +19,11 @@ public final class ContentDump implements JavaTask {
 
     @Override
     public void run(Context ctx) throws Exception {
-        String dumpfile = ctx.attr("content.dump")
-                .orElseThrow(() -> new Exception("content.dump is not set"));
+        Optional<String> set = ctx.attr("content.dump");
+        if (set.isEmpty()) {
+            throw new Exception("content.dump is not set");
+        }
+        String dumpfile = set.get();
         Path dumplink = null;
         if (dumpfile.equals("auto")) {
             Path dir = DumpDir.of(ctx);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.fluxmp.boot.exec.JavaTask;
 
 /**
@@ -84,9 +83,16 @@ public abstract class RunAllRc implements JavaTask {
     }
 
     static List<Path> executables(Path rcdir) throws IOException {
-        try (Stream<Path> s = Files.list(rcdir)) {
-            return s.filter(f -> Files.isRegularFile(f) && Files.isExecutable(f)).sorted().toList();
+        List<Path> out = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(rcdir)) {
+            for (Path f : s) {
+                if (Files.isRegularFile(f) && Files.isExecutable(f)) {
+                    out.add(f);
+                }
+            }
         }
+        out.sort(null);
+        return out;
     }
 
     private static String reason(IOException e) {
