@@ -1,8 +1,6 @@
 package org.fluxmp.boot.cache;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,17 +91,17 @@ public final class PlanCache {
             if (why != null) {
                 return warn(warn, f, why);
             }
-            byte[] bytes = Files.readAllBytes(f);
+            byte[] bytes = readFile(f);
             if (bytes.length < 8) {
                 return warn(warn, f, "truncated");
             }
             CRC32 crc = new CRC32();
             crc.update(bytes, 0, bytes.length - 8);
-            long stored = new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - 8, 8)).readLong();
+            long stored = new PlanInput(bytes, bytes.length - 8, 8).readLong();
             if (stored != crc.getValue()) {
                 return warn(warn, f, "corrupt (checksum mismatch)");
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            PlanInput in = new PlanInput(bytes, 0, bytes.length - 8);
             if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) {
                 return warn(warn, f, "not a plan of this version and key");
             }
@@ -118,7 +116,14 @@ public final class PlanCache {
         }
     }
 
-    private static CacheEntry readEntry(DataInputStream in) throws IOException {
+    /** A file's bytes through FileInputStream, which every JVM has loaded already (no FileChannel classes). */
+    static byte[] readFile(Path f) throws IOException {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(f.toFile())) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static CacheEntry readEntry(PlanInput in) throws IOException {
         Map<String, String> facts = PlanCodec.readMap(in);
         int n = PlanCodec.count(in);
         Map<String, Boolean> ranks = new LinkedHashMap<>();

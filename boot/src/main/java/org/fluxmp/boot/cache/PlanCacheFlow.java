@@ -65,7 +65,7 @@ public final class PlanCacheFlow {
         try {
             for (Path p : read) {
                 parts.add(p.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
-                parts.add(Files.readAllBytes(p));
+                parts.add(PlanCache.readFile(p));
             }
         } catch (IOException e) {
             return Optional.empty();

@@ -1,6 +1,5 @@
 package org.fluxmp.boot.cache;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class PlanCodec {
     }
 
     @SuppressWarnings("unchecked")
-    static Plan read(DataInputStream in) throws IOException {
+    static Plan read(PlanInput in) throws IOException {
         int rank = in.readInt();
         int workers = in.readInt();
         String method = in.readUTF();
@@ -89,7 +88,7 @@ final class PlanCodec {
         return new Plan(rank, list, alternatives, setopt, overwritten, data, env, workers, method);
     }
 
-    static int count(DataInputStream in) throws IOException {
+    static int count(PlanInput in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > 10_000_000) {
             throw new IOException("bad count " + n);
@@ -104,7 +103,7 @@ final class PlanCodec {
         }
     }
 
-    static List<String> readList(DataInputStream in) throws IOException {
+    static List<String> readList(PlanInput in) throws IOException {
         int n = count(in);
         List<String> l = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
@@ -121,7 +120,7 @@ final class PlanCodec {
         }
     }
 
-    static Map<String, String> readMap(DataInputStream in) throws IOException {
+    static Map<String, String> readMap(PlanInput in) throws IOException {
         int n = count(in);
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -137,7 +136,7 @@ final class PlanCodec {
         }
     }
 
-    static String readNullable(DataInputStream in) throws IOException {
+    static String readNullable(PlanInput in) throws IOException {
         return in.readBoolean() ? readLong(in) : null;
     }
 
@@ -148,7 +147,7 @@ final class PlanCodec {
         out.write(b);
     }
 
-    static String readLong(DataInputStream in) throws IOException {
+    static String readLong(PlanInput in) throws IOException {
         int n = count(in);
         byte[] b = new byte[n];
         in.readFully(b);

@@ -1,0 +1,92 @@
+package org.fluxmp.boot;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training runs behind the launcher's two class-data archives, each a list of commands run
+ * in-process on the built-in configuration in a scratch directory (nothing of the caller's
+ * configuration, plan cache or broker is touched):
+ *
+ * <ul>
+ *   <li>{@code prepare DIR}: plans rc1, rc3 and a run file once, so that DIR's plan cache holds them
+ *       (run without recording);
+ *   <li>{@code boot DIR}: the boot's paths from those cached plans, and only those (a JDK 25 AOT cache
+ *       loads every class it holds at start-up, so a boot archive must not hold the planner);
+ *   <li>{@code planner DIR}: the commands an admin types: show, explain, list-dependencies, verify,
+ *       solve, graph, a cache-miss rc1 and rc3, --help.
+ * </ul>
+ */
+public final class ArchiveTraining {
+    private ArchiveTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ArchiveTraining prepare|boot|planner DIR");
+            System.exit(ExitCode.USAGE);
+        }
+        Path dir = Path.of(args[1]).toAbsolutePath();
+        Files.createDirectories(dir.resolve("config"));
+        Path rcFile = dir.resolve("train.toml");
+        Files.writeString(rcFile, "[[task]]\nname = \"train\"\nrun = \"true\"\n");
+        Map<String, String> env = new HashMap<>();
+        for (String keep : new String[] {"PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG"}) {
+            String v = System.getenv(keep);
+            if (v != null) {
+                env.put(keep, v);
+            }
+        }
+        env.put("FLUX_MODPROBE_PATH", dir.resolve("config").toString());
+        env.put("FLUX_MODPROBE_CACHE", dir.resolve("cache").toString());
+        String timing = dir.resolve("timing.json").toString();
+        String run = rcFile.toString();
+        List<List<String>> commands;
+        switch (args[0]) {
+            case "prepare":
+            case "boot":
+                commands = List.of(
+                        List.of("rc1", "--dry-run"),
+                        List.of("rc3", "--dry-run"),
+                        List.of("rc1", "--timing-file", timing),
+                        List.of("rc3", "-v"),
+                        List.of("run", run));
+                break;
+            case "planner":
+                commands = List.of(
+                        List.of("show", "sched"),
+                        List.of("explain", "sched"),
+                        List.of("explain", "fsck", "--rank", "1"),
+                        List.of("list-dependencies", "sched"),
+                        List.of("verify"),
+                        List.of("solve"),
+                        List.of("solve", "--ranks", "0-3", "--json"),
+                        List.of("graph", "rc1"),
+                        List.of("rc1", "--dry-run", "--no-cache"),
+                        List.of("rc3", "--dry-run", "--no-cache"),
+                        List.of("load", "--dry-run", "sched-simple"),
+                        List.of("--help"),
+                        List.of("show", "--help"));
+                break;
+            default:
+                System.err.println("ArchiveTraining: unknown training '" + args[0] + "'");
+                System.exit(ExitCode.USAGE);
+                return;
+        }
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Path home = Boot.home();
+        for (List<String> c : commands) {
+            Boot.run(c.toArray(new String[0]), quiet, quiet, env, home);
+        }
+        quiet.flush();
+        if (args[0].equals("planner")) {
+            System.exit(0); // the planner's libraries may leave threads behind
+        }
+        // the boot's threads are daemons: returning keeps System.exit's classes out of the boot archive
+    }
+}
