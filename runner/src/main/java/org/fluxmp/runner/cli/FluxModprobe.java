@@ -4,30 +4,26 @@ import org.fluxmp.boot.Context;
 
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Problem;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: subcommands, and exit codes mapped in one place. */
+/**
+ * The root command: subcommands, and exit codes mapped in one place.
+ *
+ * <p>The subcommands are not declared in the annotation but kept in {@link #SUBCOMMANDS}: building
+ * picocli's model of a command costs reflection and class loading, so a run builds only the
+ * subcommand it invokes ({@link #commandLineFor}); the root's own help, usage errors and the
+ * generators of the man page and completion get the whole tree ({@link #commandLine}).
+ */
 @Command(name = "flux-modprobe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Task and module load/unload management for Flux.",
-        subcommands = {
-            LoadCommand.class,
-            RemoveCommand.class,
-            RunCommand.class,
-            Rc1Command.class,
-            Rc3Command.class,
-            ListDependenciesCommand.class,
-            ShowCommand.class,
-            ExplainCommand.class,
-            VerifyCommand.class,
-            CompileCommand.class,
-            PlotCommand.class,
-            SolveCommand.class,
-            GraphCommand.class,
-            ManPage.class,
-            CompletionScript.class
-        },
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
@@ -51,9 +47,66 @@ public final class FluxModprobe {
         this.ctx = ctx;
     }
 
+    /** The subcommands by name, in the order the root's help lists them. */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("load", LoadCommand.class);
+        m.put("remove", RemoveCommand.class);
+        m.put("run", RunCommand.class);
+        m.put("rc1", Rc1Command.class);
+        m.put("rc3", Rc3Command.class);
+        m.put("list-dependencies", ListDependenciesCommand.class);
+        m.put("show", ShowCommand.class);
+        m.put("explain", ExplainCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("compile", CompileCommand.class);
+        m.put("plot", PlotCommand.class);
+        m.put("solve", SolveCommand.class);
+        m.put("graph", GraphCommand.class);
+        m.put("generate-man", ManPage.class);
+        m.put("generate-completion", CompletionScript.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The root's options that may come before a subcommand without needing the root's help. */
+    private static final Set<String> PLAIN_ROOT_OPTIONS = Set.of("--debug");
+
+    /** The whole command tree, every subcommand included (help, man page, completion). */
     public static CommandLine commandLine(Context ctx) {
+        return commandLine(ctx, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line that runs {@code args}: the root with only the subcommand they invoke, or
+     * the whole tree when the root itself may have to print its help, version or usage (no
+     * subcommand, an unknown one, a root option other than {@code --debug} before it).
+     */
+    static CommandLine commandLineFor(String[] args, Context ctx) {
+        String name = invokedSubcommand(args);
+        return name == null ? commandLine(ctx) : commandLine(ctx, List.of(name));
+    }
+
+    /** The subcommand {@code args} invoke if only it can be involved in parsing them, else null. */
+    static String invokedSubcommand(String[] args) {
+        boolean debug = false;
+        for (String arg : args) {
+            if (PLAIN_ROOT_OPTIONS.contains(arg) && !debug) {
+                debug = true;   // a second --debug is the root's usage error
+                continue;
+            }
+            return SUBCOMMANDS.containsKey(arg) ? arg : null;
+        }
+        return null;
+    }
+
+    private static CommandLine commandLine(Context ctx, Collection<String> subcommands) {
         FluxModprobe root = new FluxModprobe(ctx);
         CommandLine cl = new CommandLine(root);
+        for (String name : subcommands) {
+            cl.addSubcommand(name, SUBCOMMANDS.get(name));
+        }
         cl.setOut(new java.io.PrintWriter(ctx.out(), true));
         cl.setErr(new java.io.PrintWriter(ctx.err(), true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -71,7 +124,7 @@ public final class FluxModprobe {
     }
 
     public static int execute(String[] args, Context ctx) {
-        return commandLine(ctx).execute(args);
+        return commandLineFor(args, ctx).execute(args);
     }
 
     /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and exit 1, never a trace. */
