@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.flux.TrainingBroker;
 
 /**
  * The training runs behind the launcher's two class-data archives, each a list of commands run
@@ -17,8 +18,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code prepare DIR}: plans rc1, rc3 and a run file once, so that DIR's plan cache holds them
  *       (run without recording);
- *   <li>{@code boot DIR}: the boot's paths from those cached plans, and only those (a JDK 25 AOT cache
- *       loads every class it holds at start-up, so a boot archive must not hold the planner);
+ *   <li>{@code boot DIR}: the boot's paths from those cached plans, and only those, on the simulated
+ *       broker and over the local connector to a stand-in broker ({@link TrainingBroker}): the
+ *       planner has no place in a boot archive;
  *   <li>{@code planner DIR}: the commands an admin types: show, explain, list-dependencies, verify,
  *       solve, graph, a cache-miss rc1 and rc3, --help.
  * </ul>
@@ -34,7 +36,8 @@ public final class ArchiveTraining {
         Path dir = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(dir.resolve("config"));
         Path rcFile = dir.resolve("train.toml");
-        Files.writeString(rcFile, "[[task]]\nname = \"train\"\nrun = \"true\"\n");
+        Files.writeString(rcFile, "[setup]\nload = [\"heartbeat\"]\n\n[[task]]\nname = \"train-rpc\"\n"
+                + "rpc = \"training.ping\"\n\n[[task]]\nname = \"train-run\"\nrun = \"true\"\n");
         Map<String, String> env = new HashMap<>();
         for (String keep : new String[] {"PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG"}) {
             String v = System.getenv(keep);
@@ -47,15 +50,21 @@ public final class ArchiveTraining {
         String timing = dir.resolve("timing.json").toString();
         String run = rcFile.toString();
         List<List<String>> commands;
+        List<List<String>> overSocket = List.of();
         switch (args[0]) {
             case "prepare":
             case "boot":
+                // the simulated broker, then the local connector (the stand-in broker below)
                 commands = List.of(
                         List.of("rc1", "--dry-run"),
                         List.of("rc3", "--dry-run"),
                         List.of("rc1", "--timing-file", timing),
                         List.of("rc3", "-v"),
                         List.of("run", run));
+                overSocket = List.of(
+                        List.of("rc1", "--dry-run"),
+                        List.of("rc3", "--dry-run"),
+                        List.of("run", run, "--timing-file", timing));
                 break;
             case "planner":
                 commands = List.of(
@@ -82,6 +91,15 @@ public final class ArchiveTraining {
         Path home = Boot.home();
         for (List<String> c : commands) {
             Boot.run(c.toArray(new String[0]), quiet, quiet, env, home);
+        }
+        if (!overSocket.isEmpty()) {
+            try (TrainingBroker broker = new TrainingBroker(dir.resolve("broker.sock"))) {
+                Map<String, String> instance = new HashMap<>(env);
+                instance.put("FLUX_URI", broker.uri());
+                for (List<String> c : overSocket) {
+                    Boot.run(c.toArray(new String[0]), quiet, quiet, instance, home);
+                }
+            }
         }
         quiet.flush();
         if (args[0].equals("planner")) {
