@@ -65,7 +65,7 @@ public final class PlanCacheFlow {
         try {
             for (Path p : read) {
                 parts.add(p.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
-                parts.add(PlanCache.readFile(p));
+                parts.add(fingerprint(PlanCache.readFile(p)));
             }
         } catch (IOException e) {
             return Optional.empty();
@@ -81,6 +81,21 @@ public final class PlanCacheFlow {
         parts.add(String.join("\0", options).getBytes(StandardCharsets.UTF_8));
         PlanCache cache = new PlanCache(PlanCache.defaultDir(ctx.env()), ctx.err());
         return Optional.of(new PlanCacheFlow(cache, PlanCache.key(parts)));
+    }
+
+    /**
+     * A file's bytes in the key: their length, CRC-32 and Adler-32 (64 bits of checksum, both
+     * computed natively by the JDK's zlib) rather than the bytes themselves, so that the key's
+     * SHA-256 runs over a few hundred bytes, not the whole configuration, on every boot. An edit
+     * that keeps the length and both checksums is not a risk a cache of one's own config runs.
+     */
+    static byte[] fingerprint(byte[] content) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content, 0, content.length);
+        java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+        adler.update(content, 0, content.length);
+        return (content.length + ":" + Long.toHexString(crc.getValue()) + ":" + Long.toHexString(adler.getValue()))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The running jar's path, size and time: a rebuilt tool never trusts an older tool's plans. */

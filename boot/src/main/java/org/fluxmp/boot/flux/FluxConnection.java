@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class FluxConnection implements AutoCloseable {
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path socket;
-    private final SocketChannel channel;
+    private final ByteChannel channel;
     private final Duration timeout;
     private final Object writeLock = new Object();
     private final Map<Integer, CompletableFuture<FluxMessage>> pending = new ConcurrentHashMap<>();
@@ -39,7 +40,7 @@ public final class FluxConnection implements AutoCloseable {
     /** Why the connection is no longer usable; null while it is. */
     private volatile FluxException closed;
 
-    private FluxConnection(Path socket, SocketChannel channel, Duration timeout) {
+    private FluxConnection(Path socket, ByteChannel channel, Duration timeout) {
         this.socket = socket;
         this.channel = channel;
         this.timeout = timeout;
@@ -47,10 +48,15 @@ public final class FluxConnection implements AutoCloseable {
 
     /** Connects to the broker socket and completes the handshake; RPCs then wait at most TIMEOUT each. */
     public static FluxConnection open(Path socket, Duration timeout) throws FluxException {
-        SocketChannel ch = null;
+        ByteChannel ch = null;
         try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(socket));
+            if (UnixSocket.available()) {
+                ch = UnixSocket.connect(socket);
+            } else {
+                SocketChannel jdk = SocketChannel.open(StandardProtocolFamily.UNIX);
+                ch = jdk;
+                jdk.connect(UnixDomainSocketAddress.of(socket));
+            }
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
@@ -250,7 +256,7 @@ public final class FluxConnection implements AutoCloseable {
         shutdown(new FluxException(Errno.ECONNRESET, "the connection to the broker was closed"));
     }
 
-    private static void closeQuietly(SocketChannel ch) {
+    private static void closeQuietly(ByteChannel ch) {
         if (ch != null) {
             try {
                 ch.close();
