@@ -13,7 +13,7 @@ import org.fluxmp.boot.run.RunSettings;
  * planner's: {@link #parse} returns null and the planner parses the line itself.
  *
  * @param runlevel rc1 or rc3, or null for {@code run FILE}
- * @param file the rc file of {@code run FILE} (absolute), else null
+ * @param file the rc file of {@code run FILE} as given, else null
  * @param broker the broker spec given by {@code --broker}, else null
  */
 public record BootRequest(String runlevel, Path file, RunSettings settings, boolean storeTiming, String broker) {
@@ -69,7 +69,7 @@ public record BootRequest(String runlevel, Path file, RunSettings settings, bool
                     }
                 }
             } else if (value == null && command.equals("run") && file == null && !a.startsWith("-")) {
-                file = Path.of(a).toAbsolutePath();
+                file = Path.of(a);
             } else {
                 return null;
             }
@@ -107,7 +107,7 @@ public record BootRequest(String runlevel, Path file, RunSettings settings, bool
 
     /** rc1, rc3, or run:FILE: the command's identity in the plan-cache key. */
     public String identity() {
-        return runlevel != null ? runlevel : "run:" + file;
+        return runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
     }
 
     /** What the run is called in summaries and duration history: rc1, rc3, or run FILENAME. */

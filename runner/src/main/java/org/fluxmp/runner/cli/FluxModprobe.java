@@ -123,7 +123,14 @@ public final class FluxModprobe {
         return cl;
     }
 
+    /** Runs ARGS: bound directly when they need no parser ({@link DirectCommands}), else by picocli. */
     public static int execute(String[] args, Context ctx) {
+        java.util.concurrent.Callable<Integer> direct = DirectCommands.of(args, ctx);
+        return direct != null ? DirectCommands.execute(direct, ctx) : parseAndExecute(args, ctx);
+    }
+
+    /** Runs ARGS through picocli, whatever they are. */
+    static int parseAndExecute(String[] args, Context ctx) {
         return commandLineFor(args, ctx).execute(args);
     }
 
