@@ -3,8 +3,6 @@ package org.fluxmp.boot;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,26 +61,37 @@ public final class Boot {
         }
     }
 
-    /** Hands the command line to the planner. */
+    /** The planner's entry point, as the planner registers it when its class is initialized. */
+    public interface Planner {
+        int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home);
+    }
+
+    private static volatile Planner planner;
+
+    /** Called by the planner's entry class as it is initialized. */
+    public static void register(Planner p) {
+        planner = p;
+    }
+
+    /**
+     * Hands the command line to the planner. Its class is loaded by name (the boot module cannot
+     * see it) and registers itself: a plain interface call, no reflective invocation (which spins
+     * method-handle classes at run time).
+     */
     static int plan(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
         planned = true;
         try {
-            Method m = Class.forName(PLANNER).getMethod("run", String[].class, PrintStream.class, PrintStream.class,
-                    Map.class, Path.class);
-            return (Integer) m.invoke(null, args, out, err, env, home);
-        } catch (InvocationTargetException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            if (c instanceof Error) {
-                throw (Error) c;
-            }
-            throw new IllegalStateException(c);
-        } catch (ReflectiveOperationException e) {
-            err.println("flux-modprobe: ERROR: the planner is not installed (" + e.getMessage() + ")");
+            Class.forName(PLANNER);
+        } catch (ClassNotFoundException | LinkageError e) {
+            err.println("flux-modprobe: ERROR: the planner is not installed (" + e + ")");
             return ExitCode.ERROR;
         }
+        Planner p = planner;
+        if (p == null) {
+            err.println("flux-modprobe: ERROR: the planner did not register itself");
+            return ExitCode.ERROR;
+        }
+        return p.run(args, out, err, env, home);
     }
 
     /**

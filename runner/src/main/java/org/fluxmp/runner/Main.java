@@ -13,6 +13,10 @@ import org.fluxmp.runner.cli.FluxModprobe;
  * Streams, environment and home are passed in so that the whole CLI runs in-process in tests.
  */
 public final class Main {
+    static {
+        Boot.register(Main::run);
+    }
+
     private Main() {}
 
     public static void main(String[] args) {
