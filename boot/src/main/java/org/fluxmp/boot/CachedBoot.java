@@ -36,18 +36,24 @@ public final class CachedBoot {
     private CachedBoot() {}
 
     public static int serve(BootRequest r, String brokerSpec, Context ctx) {
+        BrokerOpening opening = BrokerOpening.start(brokerSpec, ctx);
         Optional<PlanCacheFlow> flow = PlanCacheFlow.open(ctx, r.identity(), r.runlevel(), r.file(),
                 PlanCacheFlow.options(r.settings().jobs()), r.settings().verbose());
-        if (flow.isEmpty()) {
+        List<CacheEntry> entries = flow.isEmpty() ? List.of() : flow.get().entries();
+        if (entries.isEmpty()) {
+            opening.discard();
             return MISS;
         }
-        List<CacheEntry> entries = flow.get().entries();
-        if (entries.isEmpty()) {
-            return MISS;
+        BrokerChoice brokers;
+        try {
+            r.settings().workers(); // a bad -j is reported before anything else
+            brokers = opening.get();
+        } catch (RuntimeException e) {
+            opening.discard();
+            throw e;
         }
         RunTiming timing = r.settings().timing(r.storeTiming());
         int workers = r.settings().workers();
-        BrokerChoice brokers = BrokerChoice.choose(brokerSpec, ctx, null);
         boolean served = false;
         try {
             Facts facts;
