@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fluxmp.boot.cache.PlanCacheFlow;
+import org.fluxmp.boot.flux.FluxConnection;
 import org.fluxmp.boot.run.RunTiming;
 import org.fluxmp.boot.run.StopSignals;
 
@@ -29,6 +30,7 @@ public final class Boot {
         int rc = run(args, out, System.err, System.getenv(), home());
         out.flush();
         System.err.flush();
+        FluxConnection.closeAll();
         if (rc == ExitCode.OK && !planned) {
             // the boot's threads are daemons: returning ends the JVM with status 0, without
             // System.exit's logging machinery (some eighty classes loaded to log nothing)

@@ -8,6 +8,8 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +65,9 @@ public final class FluxConnection implements AutoCloseable {
             throw new FluxException(Errno.number(why), "cannot connect to the broker at " + socket + ": " + why);
         }
         FluxConnection c = new FluxConnection(socket, ch, timeout);
+        synchronized (OPEN) {
+            OPEN.add(c);
+        }
         Thread reader = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -234,8 +239,29 @@ public final class FluxConnection implements AutoCloseable {
         return new FluxException(Errno.ECONNRESET, "lost the connection to the broker: " + why);
     }
 
+    /** Connections not yet closed: the process closes them before it exits ({@link #closeAll}). */
+    private static final java.util.Set<FluxConnection> OPEN = new java.util.HashSet<>();
+
+    /**
+     * Closes every connection still open. A thread blocked reading a socket is a thread in native
+     * code, and the JVM's exit waits up to 300 ms for such threads before it gives up on them:
+     * closing first wakes the readers, so the process ends at once.
+     */
+    public static void closeAll() {
+        List<FluxConnection> all;
+        synchronized (OPEN) {
+            all = new ArrayList<>(OPEN);
+        }
+        for (FluxConnection c : all) {
+            c.close();
+        }
+    }
+
     /** Marks the connection unusable for REASON and fails everything still waiting. */
     private void shutdown(FluxException reason) {
+        synchronized (OPEN) {
+            OPEN.remove(this);
+        }
         synchronized (this) {
             if (closed == null) {
                 closed = reason;
