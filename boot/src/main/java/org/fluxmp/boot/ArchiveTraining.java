@@ -16,13 +16,12 @@ import org.fluxmp.boot.flux.TrainingBroker;
  * configuration, plan cache or broker is touched):
  *
  * <ul>
- *   <li>{@code prepare DIR}: plans rc1, rc3 and a run file once, so that DIR's plan cache holds them
- *       (run without recording);
- *   <li>{@code boot DIR}: the boot's paths from those cached plans, and only those, on the simulated
- *       broker and over the local connector to a stand-in broker ({@link TrainingBroker}): the
- *       planner has no place in a boot archive;
+ *   <li>{@code boot DIR}: rc1, rc3 and a run file, on the simulated broker and over the local
+ *       connector to a stand-in broker ({@link TrainingBroker}), twice: planned (a miss) and then
+ *       from the cached plans (a hit). The launcher makes this archive without AOT linking, so it
+ *       is mapped lazily: a hit loads only the boot's classes from it, a miss finds the planner's;
  *   <li>{@code planner DIR}: the commands an admin types: show, explain, list-dependencies, verify,
- *       solve, graph, a cache-miss rc1 and rc3, --help.
+ *       solve, graph, a cache-miss rc1 and rc3, --help (AOT-linked: all of them are loaded at start).
  * </ul>
  */
 public final class ArchiveTraining {
@@ -30,7 +29,7 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
-            System.err.println("usage: ArchiveTraining prepare|boot|planner DIR");
+            System.err.println("usage: ArchiveTraining boot|planner DIR");
             System.exit(ExitCode.USAGE);
         }
         Path dir = Path.of(args[1]).toAbsolutePath();
@@ -52,7 +51,6 @@ public final class ArchiveTraining {
         List<List<String>> commands;
         List<List<String>> overSocket = List.of();
         switch (args[0]) {
-            case "prepare":
             case "boot":
                 // the simulated broker, then the local connector (the stand-in broker below)
                 commands = List.of(
@@ -89,6 +87,9 @@ public final class ArchiveTraining {
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Path home = Boot.home();
+        // boot: the first round plans (misses), the second boots from the plans (hits)
+        int rounds = args[0].equals("boot") ? 2 : 1;
+        for (int round = 0; round < rounds; round++) {
         for (List<String> c : commands) {
             Boot.run(c.toArray(new String[0]), quiet, quiet, env, home);
         }
@@ -100,6 +101,7 @@ public final class ArchiveTraining {
                     Boot.run(c.toArray(new String[0]), quiet, quiet, instance, home);
                 }
             }
+        }
         }
         quiet.flush();
         if (args[0].equals("planner")) {

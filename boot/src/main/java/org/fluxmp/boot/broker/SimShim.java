@@ -16,16 +16,14 @@ public final class SimShim {
 
     /**
      * A new empty file in the temporary directory, named by the clock and created exclusively: no
-     * SecureRandom (and its security providers) on the boot path for a name that only needs to be unique.
+     * SecureRandom (and its security providers) on the boot path for a name that only needs to be
+     * unique; java.io, which every JVM has loaded, rather than file channels.
      */
-    private static Path uniqueFile() throws IOException {
+    private static java.io.File uniqueFile() throws IOException {
         for (long n = System.nanoTime();; n++) {
-            Path f = Path.of(System.getProperty("java.io.tmpdir"), "flux-modprobe-sim-attrs-" + n + ".tsv");
-            try {
-                Files.newOutputStream(f, java.nio.file.StandardOpenOption.CREATE_NEW).close();
+            java.io.File f = new java.io.File(System.getProperty("java.io.tmpdir"), "flux-modprobe-sim-attrs-" + n + ".tsv");
+            if (f.createNewFile()) { // O_EXCL: ours alone, or another run took this name
                 return f;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // another run took this name: try the next
             }
         }
     }
@@ -36,13 +34,15 @@ public final class SimShim {
         String path = baseEnv.getOrDefault("PATH", "/usr/bin:/bin");
         out.put("PATH", home.resolve("libexec/flux-modprobe/sim").toAbsolutePath() + ":" + path);
         try {
-            Path f = uniqueFile();
-            f.toFile().deleteOnExit();
+            java.io.File f = uniqueFile();
+            f.deleteOnExit();
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<String, String> a : attrs.entrySet()) {
                 sb.append(a.getKey()).append('\t').append(a.getValue()).append('\n');
             }
-            Files.writeString(f, sb);
+            try (java.io.FileOutputStream w = new java.io.FileOutputStream(f)) {
+                w.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             out.put("FLUX_MODPROBE_SIM_ATTRS", f.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +35,9 @@ public final class FluxConnection implements AutoCloseable {
     private final ByteChannel channel;
     private final Duration timeout;
     private final Object writeLock = new Object();
-    private final Map<Integer, CompletableFuture<FluxMessage>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Reply<FluxMessage>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextTag = new AtomicInteger(1);
-    private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+    private final Reply<Void> handshake = new Reply<>();
     /** Why the connection is no longer usable; null while it is. */
     private volatile FluxException closed;
 
@@ -113,13 +112,13 @@ public final class FluxConnection implements AutoCloseable {
      * Sends a request (PAYLOAD null for none) and returns its response, which may be an error
      * response; the future fails with a FluxException when the connection goes away first.
      */
-    public CompletableFuture<FluxMessage> send(String topic, byte[] payload) {
-        CompletableFuture<FluxMessage> f = new CompletableFuture<>();
+    public Reply<FluxMessage> send(String topic, byte[] payload) {
+        Reply<FluxMessage> f = new Reply<>();
         int tag = register(f);
-        f.whenComplete(new Forget(tag, f));
         FluxException why = closed;
         if (why != null) {
-            f.completeExceptionally(why);
+            pending.remove(tag, f);
+            f.fail(why);
             return f;
         }
         ByteBuffer out = Envelope.wrap(FluxMessage.request(topic, payload, tag));
@@ -131,7 +130,7 @@ public final class FluxConnection implements AutoCloseable {
             }
         } catch (IOException e) {
             shutdown(lost(e));
-            f.completeExceptionally(closed);
+            f.fail(closed);
         }
         return f;
     }
@@ -147,24 +146,26 @@ public final class FluxConnection implements AutoCloseable {
     }
 
     /** Requests sent ahead ({@link #send}) are read back here: the response's JSON text, or the broker's error. */
-    public String answer(String topic, CompletableFuture<FluxMessage> f) throws FluxException {
+    public String answer(String topic, Reply<FluxMessage> f) throws FluxException {
         return answer(topic, f, timeout);
     }
 
-    private String answer(String topic, CompletableFuture<FluxMessage> f, Duration wait) throws FluxException {
+    private String answer(String topic, Reply<FluxMessage> f, Duration wait) throws FluxException {
         FluxMessage m;
         try {
             m = wait == null ? f.get() : f.get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             FluxException t = new FluxException(Errno.ETIMEDOUT, topic + ": no answer from the broker in " + seconds(wait));
-            f.completeExceptionally(t); // frees the matchtag; a late answer is dropped
+            forget(f); // frees the matchtag; a late answer is dropped
+            f.fail(t);
             throw t;
         } catch (ExecutionException e) {
             FluxException c = (FluxException) e.getCause();
             throw new FluxException(c.errnum(), topic + ": " + c.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            f.completeExceptionally(new FluxException(Errno.EINTR, "interrupted"));
+            forget(f);
+            f.fail(new FluxException(Errno.EINTR, "interrupted"));
             throw new FluxException(Errno.EINTR, topic + ": interrupted");
         }
         if (m.errnum() != 0) {
@@ -173,23 +174,12 @@ public final class FluxConnection implements AutoCloseable {
         return m.payloadText();
     }
 
-    /** Frees a request's matchtag once it is answered, failed or given up on. */
-    private final class Forget implements java.util.function.BiConsumer<FluxMessage, Throwable> {
-        private final int tag;
-        private final CompletableFuture<FluxMessage> f;
-
-        Forget(int tag, CompletableFuture<FluxMessage> f) {
-            this.tag = tag;
-            this.f = f;
-        }
-
-        @Override
-        public void accept(FluxMessage m, Throwable e) {
-            pending.remove(tag, f);
-        }
+    /** Frees the matchtag of a request given up on. */
+    private void forget(Reply<FluxMessage> f) {
+        pending.values().remove(f);
     }
 
-    private int register(CompletableFuture<FluxMessage> f) {
+    private int register(Reply<FluxMessage> f) {
         while (true) {
             int tag = nextTag.getAndIncrement();
             if (tag != FluxMessage.MATCHTAG_NONE && pending.putIfAbsent(tag, f) == null) {
@@ -217,7 +207,7 @@ public final class FluxConnection implements AutoCloseable {
             FluxMessage m;
             while ((m = in.next()) != null) {
                 if (m.type() == FluxMessage.RESPONSE) {
-                    CompletableFuture<FluxMessage> f = pending.remove(m.matchtag());
+                    Reply<FluxMessage> f = pending.remove(m.matchtag());
                     if (f != null) {
                         f.complete(m);
                     }
@@ -267,11 +257,11 @@ public final class FluxConnection implements AutoCloseable {
                 closed = reason;
             }
         }
-        handshake.completeExceptionally(closed);
+        handshake.fail(closed);
         for (Integer tag : pending.keySet()) {
-            CompletableFuture<FluxMessage> f = pending.remove(tag);
+            Reply<FluxMessage> f = pending.remove(tag);
             if (f != null) {
-                f.completeExceptionally(closed);
+                f.fail(closed);
             }
         }
         closeQuietly(channel);

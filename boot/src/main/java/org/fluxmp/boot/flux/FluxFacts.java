@@ -3,7 +3,6 @@ package org.fluxmp.boot.flux;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,11 @@ public final class FluxFacts extends BrokerFacts {
         return attrAnswer(attrRequest(name));
     }
 
-    private CompletableFuture<FluxMessage> attrRequest(String name) {
+    private Reply<FluxMessage> attrRequest(String name) {
         return conn.send("attr.get", FluxMessage.jsonPayload(CompactJson.write(Map.of("name", name))));
     }
 
-    private Optional<String> attrAnswer(CompletableFuture<FluxMessage> f) throws FluxException {
+    private Optional<String> attrAnswer(Reply<FluxMessage> f) throws FluxException {
         try {
             Object v = object("attr.get", conn.answer("attr.get", f)).get("value");
             return Optional.ofNullable(v == null ? null : v.toString());
@@ -56,12 +55,12 @@ public final class FluxFacts extends BrokerFacts {
         return Optional.ofNullable(envAnswer(envRequest(List.of(name))).get(name));
     }
 
-    private CompletableFuture<FluxMessage> envRequest(List<String> names) {
+    private Reply<FluxMessage> envRequest(List<String> names) {
         return conn.send("broker.getenv", FluxMessage.jsonPayload(CompactJson.write(Map.of("names", names))));
     }
 
     /** name -> value of the variables the broker has (the unset ones are missing). */
-    private Map<String, String> envAnswer(CompletableFuture<FluxMessage> f) throws FluxException {
+    private Map<String, String> envAnswer(Reply<FluxMessage> f) throws FluxException {
         Map<String, String> out = new LinkedHashMap<>();
         if (object("broker.getenv", conn.answer("broker.getenv", f)).get("env") instanceof Map<?, ?> env) {
             for (Map.Entry<?, ?> e : env.entrySet()) {
@@ -84,7 +83,7 @@ public final class FluxFacts extends BrokerFacts {
      */
     @Override
     public void prefetch(Collection<String> questions) {
-        Map<String, CompletableFuture<FluxMessage>> attrs = new LinkedHashMap<>();
+        Map<String, Reply<FluxMessage>> attrs = new LinkedHashMap<>();
         List<String> envNames = new ArrayList<>();
         boolean config = false;
         boolean loaded = false;
@@ -99,10 +98,10 @@ public final class FluxFacts extends BrokerFacts {
                 loaded = !knowsLoaded();
             }
         }
-        CompletableFuture<FluxMessage> configF = config ? conn.send("config.get", null) : null;
-        CompletableFuture<FluxMessage> envF = envNames.isEmpty() ? null : envRequest(envNames);
-        CompletableFuture<FluxMessage> loadedF = loaded ? conn.send("module.list", null) : null;
-        for (Map.Entry<String, CompletableFuture<FluxMessage>> a : attrs.entrySet()) {
+        Reply<FluxMessage> configF = config ? conn.send("config.get", null) : null;
+        Reply<FluxMessage> envF = envNames.isEmpty() ? null : envRequest(envNames);
+        Reply<FluxMessage> loadedF = loaded ? conn.send("module.list", null) : null;
+        for (Map.Entry<String, Reply<FluxMessage>> a : attrs.entrySet()) {
             try {
                 rememberAttr(a.getKey(), attrAnswer(a.getValue()));
             } catch (FluxException e) {

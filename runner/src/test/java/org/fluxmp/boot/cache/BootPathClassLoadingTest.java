@@ -8,24 +8,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.fluxmp.boot.flux.TrainingBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC 9 / fast boot: rc1 from a cached plan loads no rules engine, solver or TOML parser class.
- * Runs the real CLI in child JVMs (no class-data archive, so the log shows what the code loads).
+ * Issue 10 / SPEC 9: a boot from a cached plan stays on the boot module. In child JVMs (the JDK's
+ * own class-data archive, none of the launcher's, so the log shows what the code needs), a cache
+ * hit of rc1 loads at most {@value #BUDGET} classes, none of the planner (picocli, Drools, KIE,
+ * Choco, tomlj, ANTLR, or the project's rules, solver and CLI), and none spun at run time (lambda,
+ * method-handle or proxy classes): on the simulated broker and over the local connector.
  */
 class BootPathClassLoadingTest {
-    private static final Pattern PLANNER = Pattern.compile("\\] (org\\.(drools|kie|chocosolver|tomlj|antlr)\\.[^ ]+) source");
+    static final int BUDGET = 700;
+
+    private static final Pattern LOADED = Pattern.compile("\\] (\\S+) source: (.*)$");
+    private static final Pattern PLANNER = Pattern.compile(
+            "^(picocli\\.|org\\.(drools|kie|chocosolver|tomlj|antlr)\\.|org\\.fluxmp\\.(rules|solver|runner)\\.)");
 
     @TempDir Path tmp;
 
-    private String run(List<String> args, Path classLog) throws IOException, InterruptedException {
+    /** A class as the JVM logged it. */
+    record Loaded(String name, String source) {
+        boolean spun() {
+            return name.contains("$$Lambda") || name.contains("LambdaForm$") || source.contains("__JVM_LookupDefineClass__")
+                    || source.contains("__dynamic_proxy__") || source.contains("__JVM_DefineClass__");
+        }
+    }
+
+    private String run(List<String> args, Map<String, String> env, Path classLog) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xshare:off");
+        cmd.add("-Xshare:auto");
         if (classLog != null) {
             cmd.add("-Xlog:class+load=info:file=" + classLog);
         }
@@ -38,32 +55,64 @@ class BootPathClassLoadingTest {
         pb.environment().keySet().removeIf(k -> k.startsWith("FLUX_"));
         pb.environment().put("FLUX_MODPROBE_PATH", tmp.toString());
         pb.environment().put("FLUX_MODPROBE_CACHE", tmp.resolve("cache").toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         return out;
     }
 
-    private static List<String> plannerClasses(Path log) throws IOException {
-        return Files.readAllLines(log).stream().map(PLANNER::matcher).filter(java.util.regex.Matcher::find)
-                .map(m -> m.group(1)).collect(Collectors.toList());
+    private static List<Loaded> loaded(Path log) throws IOException {
+        List<Loaded> out = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = LOADED.matcher(line);
+            if (m.find()) {
+                out.add(new Loaded(m.group(1), m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    private void checkHit(Map<String, String> env) throws Exception {
+        String miss = run(List.of("rc1", "--dry-run"), env, null);
+        Path log = tmp.resolve("classes.log");
+        String hit = run(List.of("rc1", "--dry-run"), env, log);
+        assertEquals(miss, hit, "a cached run prints what an uncached one does");
+        List<Loaded> classes = loaded(log);
+        List<String> planner = new ArrayList<>();
+        List<String> spun = new ArrayList<>();
+        for (Loaded c : classes) {
+            if (PLANNER.matcher(c.name()).find()) {
+                planner.add(c.name());
+            }
+            if (c.spun()) {
+                spun.add(c.name() + " (" + c.source() + ")");
+            }
+        }
+        assertTrue(planner.isEmpty(), "planner classes on the boot path: " + planner.subList(0, Math.min(10, planner.size())));
+        assertTrue(spun.isEmpty(), "classes spun at run time on the boot path: " + spun.subList(0, Math.min(10, spun.size())));
+        assertTrue(classes.size() <= BUDGET, "a cache hit loaded " + classes.size() + " classes, over the budget of " + BUDGET);
     }
 
     @Test
-    void rc1DryRunOnACacheHitLoadsNoPlannerClass() throws Exception {
-        String miss = run(List.of("rc1", "--dry-run"), null);
-        Path log = tmp.resolve("classes.log");
-        String hit = run(List.of("rc1", "--dry-run"), log);
-        assertEquals(miss, hit, "a cached run prints what an uncached one does");
-        List<String> loaded = plannerClasses(log);
-        assertTrue(loaded.isEmpty(), "loaded on the boot path: " + loaded.stream().limit(10).collect(Collectors.toList()));
+    void rc1DryRunOnACacheHitOnTheSimulatedBrokerStaysInTheBudget() throws Exception {
+        checkHit(Map.of());
+    }
+
+    @Test
+    void rc1DryRunOnACacheHitOverTheLocalConnectorStaysInTheBudget() throws Exception {
+        try (TrainingBroker broker = new TrainingBroker(tmp.resolve("broker.sock"))) {
+            checkHit(Map.of("FLUX_URI", broker.uri()));
+        }
     }
 
     @Test
     void rc1DryRunWithoutTheCacheDoesLoadThePlanner() throws Exception {
         Path log = tmp.resolve("classes.log");
-        run(List.of("rc1", "--dry-run", "--no-cache"), log);
-        assertTrue(plannerClasses(log).stream().anyMatch(c -> c.startsWith("org.drools")),
+        run(List.of("rc1", "--dry-run", "--no-cache"), Map.of(), log);
+        List<Loaded> classes = loaded(log);
+        assertTrue(classes.stream().anyMatch(c -> c.name().startsWith("org.drools")),
                 "the check above would see planner classes if they were loaded");
+        assertTrue(classes.stream().anyMatch(Loaded::spun), "and classes spun at run time, were there any");
     }
 }

@@ -92,10 +92,10 @@ class FluxConnectionTest {
         };
         try (FakeFluxBroker broker = new FakeFluxBroker(sock(), holdThree);
                 FluxConnection c = FluxConnection.open(sock())) {
-            List<CompletableFuture<FluxMessage>> calls = List.of(c.send("a.x", null), c.send("b.x", null), c.send("c.x", null));
+            List<java.util.concurrent.Future<FluxMessage>> calls = List.of(c.send("a.x", null), c.send("b.x", null), c.send("c.x", null));
             assertTrue(three.await(10, TimeUnit.SECONDS));
             sessions.get(0).close();
-            for (CompletableFuture<FluxMessage> f : calls) {
+            for (java.util.concurrent.Future<FluxMessage> f : calls) {
                 ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
                 assertEquals(Errno.ECONNRESET, ((FluxException) e.getCause()).errnum());
             }
@@ -171,7 +171,7 @@ class FluxConnectionTest {
         FakeFluxBroker.Behaviour silent = (req, s) -> { };
         try (FakeFluxBroker broker = new FakeFluxBroker(sock(), silent)) {
             FluxConnection c = FluxConnection.open(sock());
-            CompletableFuture<FluxMessage> f = c.send("attr.get", null);
+            java.util.concurrent.Future<FluxMessage> f = c.send("attr.get", null);
             c.close();
             ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
             assertEquals(Errno.ECONNRESET, ((FluxException) e.getCause()).errnum());

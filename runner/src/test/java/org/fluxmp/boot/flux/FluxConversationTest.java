@@ -99,7 +99,7 @@ class FluxConversationTest {
         // the captured client (Python) wrote its JSON with spaces: send the same text
         List<String> names = List.of("rank", "size", "rundir", "no.such.attr");
         replay("concurrent-rpcs", c -> {
-            List<CompletableFuture<FluxMessage>> calls = new ArrayList<>();
+            List<java.util.concurrent.Future<FluxMessage>> calls = new ArrayList<>();
             for (String n : names) {
                 calls.add(c.send("attr.get", FluxMessage.jsonPayload("{\"name\": \"" + n + "\"}")));
             }
