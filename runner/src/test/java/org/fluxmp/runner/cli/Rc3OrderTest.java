@@ -77,7 +77,9 @@ class Rc3OrderTest {
     private static void check(int run, List<Map<?, ?>> log, Map<String, List<String>> rc1Deps) {
         Map<?, ?> flush = find(log, "rpc", "topic", "content.flush");
         Map<?, ?> dump = flux(log, "dump");
-        Map<?, ?> finish = flux(log, "startlog");
+        // the startlog's finish event: one KVS commit appending to admin.eventlog
+        Map<?, ?> finish = find(log, "rpc", "topic", "kvs.commit");
+        assertTrue(String.valueOf(finish.get("payload")).contains("key=admin.eventlog"), "the finish event's commit: " + finish);
         String why = "run " + run + ": " + log;
         assertTrue(end(flush) <= start(dump), "content-flush ends before content-dump starts; " + why);
         assertTrue(end(dump) <= start(find(log, "remove", "name", "content-sqlite")),
