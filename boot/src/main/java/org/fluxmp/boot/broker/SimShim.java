@@ -14,27 +14,14 @@ import java.util.Map;
 public final class SimShim {
     private SimShim() {}
 
-    /**
-     * A new empty file in the temporary directory, named by the clock and created exclusively: no
-     * SecureRandom (and its security providers) on the boot path for a name that only needs to be
-     * unique; java.io, which every JVM has loaded, rather than file channels.
-     */
-    private static java.io.File uniqueFile() throws IOException {
-        for (long n = System.nanoTime();; n++) {
-            java.io.File f = new java.io.File(System.getProperty("java.io.tmpdir"), "flux-modprobe-sim-attrs-" + n + ".tsv");
-            if (f.createNewFile()) { // O_EXCL: ours alone, or another run took this name
-                return f;
-            }
-        }
-    }
-
     /** Environment additions for task and setup scripts run against the simulated broker. */
     public static Map<String, String> env(Path home, Map<String, String> baseEnv, Map<String, String> attrs, Path log) {
         Map<String, String> out = new LinkedHashMap<>();
         String path = baseEnv.getOrDefault("PATH", "/usr/bin:/bin");
         out.put("PATH", home.resolve("libexec/flux-modprobe/sim").toAbsolutePath() + ":" + path);
         try {
-            java.io.File f = uniqueFile();
+            java.io.File f = org.fluxmp.boot.files.ScratchFiles.createUnique(new java.io.File(System.getProperty("java.io.tmpdir")),
+                    "flux-modprobe-sim-attrs-", ".tsv");
             f.deleteOnExit();
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<String, String> a : attrs.entrySet()) {

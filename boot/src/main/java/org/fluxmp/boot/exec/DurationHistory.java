@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.files.ScratchFiles;
 import org.fluxmp.boot.json.PyJson;
 
 /**
@@ -117,9 +117,7 @@ public final class DurationHistory {
         try {
             Files.createDirectories(dir);
             Path file = file(key);
-            Path tmp = Files.createTempFile(dir, ".durations", ".tmp");
-            Files.writeString(tmp, PyJson.write(doc) + "\n");
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ScratchFiles.replace(file, PyJson.write(doc) + "\n");
         } catch (IOException | RuntimeException e) {
             // an unwritable cache costs only the better order next time
         }
@@ -132,7 +130,7 @@ public final class DurationHistory {
             return out;
         }
         try {
-            Object doc = Json.parse(Files.readString(file));
+            Object doc = Json.parse(ScratchFiles.read(file));
             if (!(doc instanceof Map) || !key.text().equals(((Map<?, ?>) doc).get("key"))) {
                 return out;
             }
@@ -167,7 +165,7 @@ public final class DurationHistory {
     public static Map<String, Long> fromTimingFile(Path file) throws IOException {
         Object doc;
         try {
-            doc = Json.parse(Files.readString(file));
+            doc = Json.parse(ScratchFiles.read(file));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": not a timing list: " + e.getMessage());
         }

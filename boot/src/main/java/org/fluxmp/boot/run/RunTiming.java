@@ -1,7 +1,6 @@
 package org.fluxmp.boot.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +61,9 @@ public final class RunTiming {
         }
         if (file != null) {
             try {
-                Files.writeString(file, json + "\n");
+                try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
+                    out.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
                 throw new ConfigException(file + ": cannot write timing file: " + e.getMessage());
             }
