@@ -106,7 +106,7 @@ EOF
 chmod +x "$work/inside.sh"
 "$flux" start "$work/inside.sh"
 
-median() { sort -n "$work/$1" | python3 -c 'import statistics, sys; print(statistics.median(float(x) for x in sys.stdin))'; }
+median() { sort -n "$work/$1" | python3 -c 'import statistics, sys; print(round(statistics.median(float(x) for x in sys.stdin), 1))'; }
 row() { # LABEL OURS THEIRS TARGET-RATIO
     local a b
     a=$(median "$2"); b=$(median "$3")
