@@ -11,7 +11,8 @@ import org.fluxmp.rules.Unit;
 
 /**
  * SPEC 4.5: the run's units plus, transitively, the provider of every service they require, when
- * that provider is enabled. Each added unit remembers who required it (for {@code explain}).
+ * that provider is enabled and not skipped for its needs (a unit the closure alone brings in is not
+ * checked for needs). Each added unit remembers who required it (for {@code explain}).
  */
 public final class RequiresClosure {
     private RequiresClosure() {}
@@ -34,7 +35,9 @@ public final class RequiresClosure {
                     throw new org.fluxmp.boot.ConfigException(name + ": requires: no such task or module " + service);
                 }
                 String provider = p.get().getName();
-                if (decisions.enabled(provider) && !out.containsKey(provider)) {
+                // a unit skipped for its needs (3) never comes back through the closure
+                if (decisions.enabled(provider) && decisions.skippedNeed(provider).isEmpty()
+                        && !out.containsKey(provider)) {
                     out.put(provider, "required by " + name
                             + (provider.equals(service) ? "" : " (as " + service + ")"));
                     queue.add(provider);
