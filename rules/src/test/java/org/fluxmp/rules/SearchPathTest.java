@@ -94,6 +94,19 @@ class SearchPathTest {
     }
 
     @Test
+    void rcDropInsDefaultToLibexecdirThenSysconfdir() {
+        assertEquals(List.of("/usr/libexec/flux/modprobe", "/etc/flux/modprobe"),
+                SearchPath.fromEnvironment(BUILTIN, Map.of()).rcDirs());
+    }
+
+    @Test
+    void fluxModprobePathReplacesBothDefaults() {
+        SearchPath p = SearchPath.fromEnvironment(BUILTIN, Map.of("FLUX_MODPROBE_PATH", "/a", "FLUX_MODPROBE_PATH_APPEND", "/b"));
+        assertEquals(List.of("/a", "/b"), p.dirs());
+        assertEquals(List.of("/a", "/b"), p.rcDirs());
+    }
+
+    @Test
     void fluxModprobePathReplacesTheDefault() {
         assertEquals(List.of("/test/path"),
                 SearchPath.fromEnvironment(BUILTIN, Map.of("FLUX_MODPROBE_PATH", "/test/path")).dirs());

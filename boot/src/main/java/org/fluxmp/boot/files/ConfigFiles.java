@@ -42,22 +42,22 @@ public final class ConfigFiles {
 
     /** modprobe.toml and modprobe.d/*.toml. */
     public List<Path> moduleConfig(List<Problem> problems) {
-        return list("modprobe", problems);
+        return list("modprobe", path.dirs(), problems);
     }
 
     /** rcN.toml and rcN.d/*.toml for RUNLEVEL (rc1, rc3). */
     public List<Path> runlevel(String runlevel, List<Problem> problems) {
-        return list(runlevel, problems);
+        return list(runlevel, path.rcDirs(), problems);
     }
 
-    private List<Path> list(String name, List<Problem> problems) {
+    private List<Path> list(String name, List<String> dirs, List<Problem> problems) {
         List<Path> out = new ArrayList<>();
         Path builtin = path.builtin().resolve(name + ".toml");
         verbose.accept("checking " + builtin);
         if (Files.exists(builtin)) {
             out.add(builtin);
         }
-        for (String dir : path.dirs()) {
+        for (String dir : dirs) {
             verbose.accept("checking " + dir + "/" + name + ".d/*.toml");
             Path d = Path.of(dir, name + ".d");
             if (!Files.isDirectory(d)) {

@@ -7,24 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where configuration lives: the built-in directory (always read first) and the drop-in
- * directories, default {@code /usr/share/flux/modprobe:/etc/flux/modprobe}, replaced by
- * FLUX_MODPROBE_PATH and extended by FLUX_MODPROBE_PATH_APPEND.
+ * Where configuration lives (SPEC 1): the built-in directory (always read first) and the drop-in
+ * directories, as upstream: for {@code modprobe.d} (DIRS) default
+ * {@code /usr/share/flux/modprobe:/etc/flux/modprobe} (datadir, sysconfdir), for {@code rcN.d}
+ * (RCDIRS) default {@code /usr/libexec/flux/modprobe:/etc/flux/modprobe} (libexecdir, sysconfdir).
+ * FLUX_MODPROBE_PATH replaces both; FLUX_MODPROBE_PATH_APPEND extends both.
  */
-public record SearchPath(Path builtin, List<String> dirs) {
+public record SearchPath(Path builtin, List<String> dirs, List<String> rcDirs) {
     public static final List<String> DEFAULT_DIRS = List.of("/usr/share/flux/modprobe", "/etc/flux/modprobe");
+    public static final List<String> DEFAULT_RC_DIRS = List.of("/usr/libexec/flux/modprobe", "/etc/flux/modprobe");
+
+    /** The same directories for modprobe.d and rcN.d. */
+    public SearchPath(Path builtin, List<String> dirs) {
+        this(builtin, dirs, dirs);
+    }
 
     public static SearchPath fromEnvironment(Path builtin, Map<String, String> env) {
+        return new SearchPath(builtin, dirs(env, DEFAULT_DIRS), dirs(env, DEFAULT_RC_DIRS));
+    }
+
+    private static List<String> dirs(Map<String, String> env, List<String> defaults) {
         List<String> dirs = new ArrayList<>();
         if (env.containsKey("FLUX_MODPROBE_PATH")) {
             dirs.addAll(split(env.get("FLUX_MODPROBE_PATH")));
         } else {
-            dirs.addAll(DEFAULT_DIRS);
+            dirs.addAll(defaults);
         }
         if (env.containsKey("FLUX_MODPROBE_PATH_APPEND")) {
             dirs.addAll(split(env.get("FLUX_MODPROBE_PATH_APPEND")));
         }
-        return new SearchPath(builtin, List.copyOf(new LinkedHashSet<>(dirs)));
+        return List.copyOf(new LinkedHashSet<>(dirs));
     }
 
     private static List<String> split(String value) {

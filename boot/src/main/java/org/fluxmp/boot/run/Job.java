@@ -30,7 +30,7 @@ public record Job(String what, String brokerSpec, List<Path> javaTaskDirs, Funct
     /** The search path's DIR/RUNLEVEL.d directories, where Java task jars may be. */
     public static List<Path> rcDirs(Context ctx, String runlevel) {
         List<Path> out = new ArrayList<>();
-        for (String dir : SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()).dirs()) {
+        for (String dir : SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()).rcDirs()) {
             out.add(Path.of(dir, runlevel + ".d"));
         }
         return out;
