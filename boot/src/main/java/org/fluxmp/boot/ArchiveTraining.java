@@ -58,7 +58,8 @@ public final class ArchiveTraining {
                         List.of("rc3", "--dry-run"),
                         List.of("rc1", "--timing-file", timing),
                         List.of("rc3", "-v"),
-                        List.of("run", run));
+                        List.of("run", run),
+                        List.of("load", "--dry-run", "heartbeat"));
                 overSocket = List.of(
                         List.of("rc1", "--dry-run"),
                         List.of("rc3", "--dry-run"),

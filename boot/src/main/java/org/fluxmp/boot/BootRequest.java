@@ -2,21 +2,26 @@ package org.fluxmp.boot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.run.RunSettings;
 
 /**
- * A command line the boot can serve from a cached plan: {@code rc1}, {@code rc3} or
- * {@code run FILE} with {@code -v}, {@code -n}, {@code -j W}, {@code --timing-file F},
+ * A command line the boot can serve from a cached plan: {@code rc1}, {@code rc3},
+ * {@code run FILE}, {@code load M...} or {@code remove M...} with {@code -v}, {@code -n},
+ * {@code -j W}, {@code --timing-file F},
  * {@code --timing} (rc1) and {@code --broker} flux, flux-cli or sim. Anything else (another command,
  * a preview option, {@code --no-cache}, {@code --help}, a usage error, a sim FILE) is the
  * planner's: {@link #parse} returns null and the planner parses the line itself.
  *
- * @param runlevel rc1 or rc3, or null for {@code run FILE}
+ * @param command rc1, rc3, run, load or remove
  * @param file the rc file of {@code run FILE} as given, else null
+ * @param modules the modules of load and remove, else empty
  * @param broker the broker spec given by {@code --broker}, else null
  */
-public record BootRequest(String runlevel, Path file, RunSettings settings, boolean storeTiming, String broker) {
+public record BootRequest(String command, Path file, List<String> modules, RunSettings settings, boolean storeTiming,
+        String broker) {
 
     /** The request ARGS make, or null if the planner must read them. */
     public static BootRequest parse(String[] args) {
@@ -24,9 +29,11 @@ public record BootRequest(String runlevel, Path file, RunSettings settings, bool
             return null;
         }
         String command = args[0];
-        if (!command.equals("rc1") && !command.equals("rc3") && !command.equals("run")) {
+        boolean moduleCommand = command.equals("load") || command.equals("remove");
+        if (!command.equals("rc1") && !command.equals("rc3") && !command.equals("run") && !moduleCommand) {
             return null;
         }
+        List<String> modules = new ArrayList<>();
         boolean verbose = false;
         boolean dryRun = false;
         boolean storeTiming = false;
@@ -70,6 +77,8 @@ public record BootRequest(String runlevel, Path file, RunSettings settings, bool
                 }
             } else if (value == null && command.equals("run") && file == null && !a.startsWith("-")) {
                 file = Path.of(a);
+            } else if (value == null && moduleCommand && !a.startsWith("-") && !a.startsWith("@")) {
+                modules.add(a);
             } else {
                 return null;
             }
@@ -77,11 +86,11 @@ public record BootRequest(String runlevel, Path file, RunSettings settings, bool
                 return null;
             }
         }
-        if (command.equals("run") && (file == null || !Files.isRegularFile(file))) {
+        if (command.equals("run") && (file == null || !Files.isRegularFile(file)) || moduleCommand && modules.isEmpty()) {
             return null;
         }
-        return new BootRequest(command.equals("run") ? null : command, file,
-                new RunSettings(verbose, dryRun, jobs, timingFile), storeTiming, broker);
+        return new BootRequest(command, file, List.copyOf(modules), new RunSettings(verbose, dryRun, jobs, timingFile),
+                storeTiming, broker);
     }
 
     private static Integer integer(String s) {
@@ -105,13 +114,26 @@ public record BootRequest(String runlevel, Path file, RunSettings settings, bool
         return spec.equals("flux") || spec.equals("flux-cli") || spec.equals("sim") ? spec : null;
     }
 
-    /** rc1, rc3, or run:FILE: the command's identity in the plan-cache key. */
-    public String identity() {
-        return runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
+    /** rc1 or rc3, else null. */
+    public String runlevel() {
+        return command.equals("rc1") || command.equals("rc3") ? command : null;
     }
 
-    /** What the run is called in summaries and duration history: rc1, rc3, or run FILENAME. */
+    /** Whether this is load or remove: modules only, no rc file. */
+    public boolean modulesOnly() {
+        return !modules.isEmpty();
+    }
+
+    /** rc1, rc3, run:FILE, load:M..., remove:M...: the command's identity in the plan-cache key. */
+    public String identity() {
+        if (modulesOnly()) {
+            return command + ":" + String.join(" ", modules);
+        }
+        return runlevel() != null ? command : "run:" + file.toAbsolutePath();
+    }
+
+    /** What the run is called in summaries and duration history: rc1, rc3, load, remove, or run FILENAME. */
     public String what() {
-        return runlevel != null ? runlevel : "run " + file.getFileName();
+        return command.equals("run") ? "run " + file.getFileName() : command;
     }
 }

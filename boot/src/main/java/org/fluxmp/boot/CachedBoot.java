@@ -82,8 +82,14 @@ public final class CachedBoot {
             if (timing != null) {
                 timing.phase("configure");
             }
-            List<Path> taskDirs = r.runlevel() != null ? Job.rcDirs(ctx, r.runlevel()) : List.of(r.file().toAbsolutePath().getParent());
-            Job job = new Job(r.what(), brokerSpec, taskDirs, new Attributes(facts));
+            Job job;
+            if (r.modulesOnly()) {
+                job = Job.modules(r.what(), brokerSpec);
+            } else {
+                List<Path> taskDirs = r.runlevel() != null ? Job.rcDirs(ctx, r.runlevel())
+                        : List.of(r.file().toAbsolutePath().getParent());
+                job = new Job(r.what(), brokerSpec, taskDirs, new Attributes(facts));
+            }
             served = true;
             return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), workers), brokers, r.settings(),
                     extraEnv, timing, job);

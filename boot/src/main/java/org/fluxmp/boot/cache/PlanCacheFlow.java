@@ -41,8 +41,8 @@ public final class PlanCacheFlow {
     }
 
     /**
-     * IDENTITY names the command (rc1, rc3, run:FILE); RUNLEVEL lists rcN files, else RCFILE is the
-     * one rc file; OPTIONS are the command-line values that shape the plan. Empty if a file cannot be
+     * IDENTITY names the command (rc1, rc3, run:FILE, load:M..., remove:M...); RUNLEVEL lists rcN
+     * files, else RCFILE is the one rc file, else (load, remove) only the module configuration is read; OPTIONS are the command-line values that shape the plan. Empty if a file cannot be
      * read (the planner will report it).
      */
     public static Optional<PlanCacheFlow> open(Context ctx, String identity, String runlevel, Path rcFile, List<String> options,
@@ -53,7 +53,7 @@ public final class PlanCacheFlow {
         List<Path> read = new ArrayList<>(files.moduleConfig(problems));
         if (runlevel != null) {
             read.addAll(files.runlevel(runlevel, problems));
-        } else {
+        } else if (rcFile != null) {
             read.add(rcFile);
         }
         if (!problems.isEmpty()) {

@@ -5,7 +5,7 @@ package org.fluxmp.boot.cache;
  * {@code java.security.MessageDigest}, whose provider machinery loads some fifty classes. The
  * test checks it against MessageDigest on many inputs.
  */
-final class Sha256 {
+public final class Sha256 {
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -16,6 +16,8 @@ final class Sha256 {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
     };
+
+    public Sha256() {}
 
     private final int[] h = {
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
@@ -33,7 +35,7 @@ final class Sha256 {
         }
     }
 
-    void update(byte[] bytes) {
+    public void update(byte[] bytes) {
         int i = 0;
         while (i < bytes.length) {
             int n = Math.min(64 - filled, bytes.length - i);
@@ -48,7 +50,7 @@ final class Sha256 {
     }
 
     /** The digest; this object is used up. */
-    byte[] digest() {
+    public byte[] digest() {
         long bits = length * 8;
         update((byte) 0x80);
         while (filled != 56) {
@@ -106,7 +108,7 @@ final class Sha256 {
     }
 
     /** Lower-case hex of BYTES. */
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         char[] out = new char[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {
             out[2 * i] = Character.forDigit((bytes[i] >> 4) & 0xf, 16);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.cache.Sha256;
 import org.fluxmp.boot.files.ScratchFiles;
 import org.fluxmp.boot.json.PyJson;
 
@@ -194,15 +193,9 @@ public final class DurationHistory {
     }
 
     private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 6; i++) {
-                sb.append(String.format("%02x", d[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Sha256 d = new Sha256();
+        d.update(s.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(d.digest()).substring(0, 12);
     }
+
 }

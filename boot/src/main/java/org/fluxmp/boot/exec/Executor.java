@@ -324,7 +324,7 @@ public final class Executor {
     private Running launch(PlanTask t) {
         long start = System.nanoTime();
         if (verbose) {
-            line(String.format("start %s (%.3fs)", t.name(), seconds(start)));
+            line("start " + t.name() + " (" + millis3(seconds(start)) + "s)");
         }
         Thread th = new Thread(new TaskBody(t), "task " + t.name());
         th.setDaemon(true);
@@ -346,7 +346,7 @@ public final class Executor {
         if (failure != null) {
             line(r.task.name() + ": " + failure);
         } else if (verbose) {
-            line(String.format("completed %s (%.3fs, took %.3fs)", r.task.name(), seconds(end), (end - r.start) / 1e9));
+            line("completed " + r.task.name() + " (" + millis3(seconds(end)) + "s, took " + millis3((end - r.start) / 1e9) + "s)");
         }
     }
 
@@ -380,7 +380,16 @@ public final class Executor {
     }
 
     private static String seconds3(long ms) {
-        return ms % 1000 == 0 ? (ms / 1000) + "s" : String.format("%.3fs", ms / 1000.0);
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : millis3(ms / 1000.0) + "s";
+    }
+
+    /** SECONDS with three decimals, as %.3f prints it, without java.util.Formatter (regex, locale data). */
+    public static String millis3(double seconds) {
+        long ms = Math.round(seconds * 1000);
+        String sign = ms < 0 ? "-" : "";
+        ms = Math.abs(ms);
+        long frac = ms % 1000;
+        return sign + (ms / 1000) + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac;
     }
 
     private double seconds(long nanos) {

@@ -3,7 +3,6 @@ package org.fluxmp.boot.task;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.fluxmp.boot.exec.JavaTask;
 
@@ -31,7 +30,7 @@ public final class PostFinishEvent implements JavaTask {
 
     /** The eventlog entry, one line, as flux-core encodes it (compact JSON and a newline). */
     static String entry(long epochMillis) {
-        String timestamp = String.format(Locale.ROOT, "%d.%03d", epochMillis / 1000, epochMillis % 1000);
+        String timestamp = org.fluxmp.boot.exec.Executor.millis3(epochMillis / 1000.0);
         return "{\"timestamp\":" + timestamp + ",\"name\":\"finish\",\"context\":{\"version\":" + VERSION + "}}\n";
     }
 

@@ -5,8 +5,8 @@ import org.fluxmp.boot.BootRequest;
 import org.fluxmp.boot.Context;
 
 /**
- * The command lines that need no parser: {@code rc1}, {@code rc3} and {@code run FILE} with the
- * options the boot reads ({@link BootRequest}: a plan-cache miss handed over by the boot), and
+ * The command lines that need no parser: {@code rc1}, {@code rc3}, {@code run FILE},
+ * {@code load M...} and {@code remove M...} with the options the boot reads ({@link BootRequest}: a plan-cache miss handed over by the boot), and
  * {@code show NAME}, {@code explain NAME}, {@code list-dependencies NAME} alone. They are bound
  * to their command objects here, with picocli's defaults, instead of by picocli, whose model
  * (reflection over the annotations, a proxy class spun per annotation type) costs more than the
@@ -65,6 +65,22 @@ final class DirectCommands {
         run.timingFile = r.settings().timingFile();
         FactOptions facts = new FactOptions();
         facts.broker = r.broker();
+        if (r.command().equals("load")) {
+            LoadCommand c = new LoadCommand();
+            c.root = root;
+            c.run = run;
+            c.factOptions = facts;
+            c.modules = r.modules();
+            return c;
+        }
+        if (r.command().equals("remove")) {
+            RemoveCommand c = new RemoveCommand();
+            c.root = root;
+            c.run = run;
+            c.factOptions = facts;
+            c.modules = r.modules();
+            return c;
+        }
         if (r.runlevel() == null) {
             RunCommand c = new RunCommand();
             c.root = root;

@@ -32,24 +32,23 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        RunTiming timing = run.timing(false);
-        BrokerChoice brokers = factOptions.brokers(ctx);
-        Facts facts = factOptions.facts(ctx);
-        ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
-        Decisions d0 = first.decide();
-        List<String> needed = Planner.loadUnits(d0, modules, new HashSet<>(brokers.loadedModules()));
-        if (needed.isEmpty()) {
-            ctx.err().println("flux-modprobe: All modules and dependencies are already loaded");
-            return FluxModprobe.OK;
-        }
-        // the modules to load become the selected alternatives of their services
-        ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
-        for (String n : needed) {
-            Unit u = rules.table().unit(n).orElseThrow();
-            for (String s : u.getProvides()) {
-                rules.setAlternative(s, n, "load " + String.join(" ", modules));
+        return PlanRunner.runModules(ctx, "load", modules, run, factOptions, facts -> {
+            ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
+            Decisions d0 = first.decide();
+            List<String> needed = Planner.loadUnits(d0, modules, new HashSet<>(facts.loadedModules().keySet()));
+            if (needed.isEmpty()) {
+                ctx.err().println("flux-modprobe: All modules and dependencies are already loaded");
+                return null;
             }
-        }
-        return PlanRunner.runModules(ctx, "load", rules, needed, run, factOptions, brokers, facts, timing);
+            // the modules to load become the selected alternatives of their services
+            ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
+            for (String n : needed) {
+                Unit u = rules.table().unit(n).orElseThrow();
+                for (String s : u.getProvides()) {
+                    rules.setAlternative(s, n, "load " + String.join(" ", modules));
+                }
+            }
+            return new PlanRunner.ModuleDecision.Units(rules, needed);
+        });
     }
 }

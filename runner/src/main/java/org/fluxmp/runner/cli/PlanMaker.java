@@ -66,7 +66,7 @@ final class PlanMaker {
                 rankSets(rules, facts.rank()));
     }
 
-    private static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {
+    static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {
         Map<String, Boolean> out = new LinkedHashMap<>();
         for (Unit u : rules.table().units()) {
             out.putIfAbsent(u.getRanks().toString(), u.getRanks().contains(rank));

@@ -14,6 +14,13 @@ import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.run.PlanExecution;
 import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.cache.CacheEntry;
+import org.fluxmp.boot.cache.PlanCacheFlow;
+import org.fluxmp.boot.cache.RecordingFacts;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.solver.Planner;
@@ -41,13 +48,51 @@ final class PlanRunner {
         return Planner.plan(rules, d, units, workers, measured);
     }
 
-    /** The common end of load and remove: decide with the prepared RULES, plan UNITS, run them. */
-    static int runModules(Context ctx, String what, ModprobeRules rules, List<String> units, RunOptions run,
-            FactOptions options, BrokerChoice brokers, org.fluxmp.boot.facts.Facts facts, RunTiming timing) {
-        Decisions d = rules.decide();
+    /**
+     * load and remove (SPEC 4.9, 4.10) through the plan cache: a stored plan for these MODULES whose
+     * facts (the loaded modules among them) still hold runs at once; else DECIDE works out the
+     * units from recorded facts, and the plan is made, stored and run. DECIDE returns null when
+     * there is nothing to do (it has said so).
+     */
+    static int runModules(Context ctx, String what, List<String> modules, RunOptions run, FactOptions options,
+            ModuleDecision decide) {
+        RunTiming timing = run.timing(false);
+        BrokerChoice brokers = options.brokers(ctx);
+        Facts facts = options.facts(ctx);
         Job job = Job.modules(what, options.brokerSpec(ctx));
-        Plan plan = planWithMeasuredDurations(ctx, job, rules, d, units, run.workers());
-        return PlanExecution.execute(ctx, plan, brokers, run.settings(), options.taskEnv(ctx, facts), timing, job);
+        Map<String, String> env = options.taskEnv(ctx, facts);
+        Optional<PlanCacheFlow> cache = PlanCacheFlow.open(ctx, identity(what, modules), null, null,
+                PlanCacheFlow.options(run.jobs), run.verbose);
+        if (cache.isPresent()) {
+            Optional<Plan> hit = cache.get().lookup(facts, SetupStepRunner.NONE, new ArrayDeque<>());
+            if (hit.isPresent()) {
+                return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), run.workers()), brokers,
+                        run.settings(), env, timing, job);
+            }
+        }
+        RecordingFacts recorded = new RecordingFacts(facts);
+        ModuleDecision.Units chosen = decide.units(recorded);
+        if (chosen == null) {
+            return FluxModprobe.OK;
+        }
+        Decisions d = chosen.rules().decide();
+        Plan plan = planWithMeasuredDurations(ctx, job, chosen.rules(), d, chosen.units(), run.workers());
+        cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), PlanMaker.rankSets(chosen.rules(), facts.rank()),
+                List.of(), plan)));
+        return PlanExecution.execute(ctx, plan, brokers, run.settings(), env, timing, job);
+    }
+
+    /** The command's identity in the plan-cache key, as the boot computes it ({@link org.fluxmp.boot.BootRequest#identity}). */
+    static String identity(String what, List<String> modules) {
+        return new org.fluxmp.boot.BootRequest(what, null, modules, null, false, null).identity();
+    }
+
+    /** How load or remove picks its units from the facts (recorded, so that the cache re-checks them). */
+    interface ModuleDecision {
+        /** The prepared rules and the units to run. */
+        record Units(ModprobeRules rules, List<String> units) {}
+
+        Units units(Facts facts);
     }
 
     /** Loaded modules with the services each offers (its name and configured provides). */

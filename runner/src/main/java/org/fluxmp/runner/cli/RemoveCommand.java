@@ -30,14 +30,15 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        RunTiming timing = run.timing(false);
-        BrokerChoice brokers = factOptions.brokers(ctx);
-        Facts facts = factOptions.facts(ctx);
-        ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
-        Decisions d0 = first.decide();
-        List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, brokers.loadedModules()));
-        ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
-        rules.removeModules(targets, "remove " + String.join(" ", modules));
-        return PlanRunner.runModules(ctx, "remove", rules, targets, run, factOptions, brokers, facts, timing);
+        return PlanRunner.runModules(ctx, "remove", modules, run, factOptions, facts -> {
+            ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
+            Decisions d0 = first.decide();
+            List<String> loaded = new java.util.ArrayList<>(facts.loadedModules().keySet());
+            loaded.sort(null); // the broker lists modules in hash order; the plan must not depend on it
+            List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, loaded));
+            ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
+            rules.removeModules(targets, "remove " + String.join(" ", modules));
+            return new PlanRunner.ModuleDecision.Units(rules, targets);
+        });
     }
 }

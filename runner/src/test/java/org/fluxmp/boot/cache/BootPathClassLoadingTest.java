@@ -74,9 +74,13 @@ class BootPathClassLoadingTest {
     }
 
     private void checkHit(Map<String, String> env) throws Exception {
-        String miss = run(List.of("rc1", "--dry-run"), env, null);
+        checkHit(List.of("rc1", "--dry-run"), env);
+    }
+
+    private void checkHit(List<String> args, Map<String, String> env) throws Exception {
+        String miss = run(args, env, null);
         Path log = tmp.resolve("classes.log");
-        String hit = run(List.of("rc1", "--dry-run"), env, log);
+        String hit = run(args, env, log);
         assertEquals(miss, hit, "a cached run prints what an uncached one does");
         List<Loaded> classes = loaded(log);
         List<String> planner = new ArrayList<>();
@@ -104,6 +108,11 @@ class BootPathClassLoadingTest {
         try (TrainingBroker broker = new TrainingBroker(tmp.resolve("broker.sock"))) {
             checkHit(Map.of("FLUX_URI", broker.uri()));
         }
+    }
+
+    @Test
+    void loadFromACachedPlanStaysOnTheBootPath() throws Exception {
+        checkHit(List.of("load", "--dry-run", "heartbeat"), Map.of());
     }
 
     @Test

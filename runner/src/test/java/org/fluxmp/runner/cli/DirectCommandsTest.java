@@ -56,7 +56,11 @@ class DirectCommandsTest {
                 List.of("rc3", "--dry-run", "--jobs=2"),
                 List.of("rc1", "--dry-run", "-j", "0"),
                 List.of("run", rc.toString()),
-                List.of("run", "--dry-run", rc.toString()));
+                List.of("run", "--dry-run", rc.toString()),
+                List.of("load", "--dry-run", "sched-simple"),
+                List.of("load", "-n", "heartbeat", "kvs"),
+                List.of("remove", "--dry-run", "all"),
+                List.of("load", "--dry-run", "no-such-module"));
         for (List<String> line : lines) {
             String[] args = line.toArray(new String[0]);
             assertNotNull(DirectCommands.of(args, new Context(System.out, System.err, env, CliRun.home())), "direct: " + line);
