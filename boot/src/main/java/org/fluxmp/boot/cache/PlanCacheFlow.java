@@ -49,7 +49,7 @@ public final class PlanCacheFlow {
             boolean verbose) {
         List<Problem> problems = new ArrayList<>();
         ConfigFiles files = new ConfigFiles(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()),
-                verbose ? ConfigFiles.printTo(ctx.err()) : ConfigFiles.QUIET);
+                verbose && firstListing(identity) ? ConfigFiles.printTo(ctx.err()) : ConfigFiles.QUIET);
         List<Path> read = new ArrayList<>(files.moduleConfig(problems));
         if (runlevel != null) {
             read.addAll(files.runlevel(runlevel, problems));
@@ -148,8 +148,22 @@ public final class PlanCacheFlow {
     public static void forgetMisses() {
         synchronized (MISSED) {
             MISSED.clear();
+            LISTED.clear();
         }
     }
+
+    /**
+     * Whether IDENTITY's files are listed for the first time in this command: -v says which files
+     * are checked once, though the boot and, on a miss, the planner both list them.
+     */
+    private static boolean firstListing(String identity) {
+        synchronized (MISSED) {
+            return LISTED.add(identity);
+        }
+    }
+
+    /** Commands whose files were listed in this process (until {@link #forgetMisses}). */
+    private static final java.util.Set<String> LISTED = new java.util.HashSet<>();
 
     private static Deque<SetupRecord> takeMissed(String key) {
         synchronized (MISSED) {

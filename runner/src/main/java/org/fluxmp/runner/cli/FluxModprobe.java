@@ -125,8 +125,12 @@ public final class FluxModprobe {
 
     /** Runs ARGS: bound directly when they need no parser ({@link DirectCommands}), else by picocli. */
     public static int execute(String[] args, Context ctx) {
-        java.util.concurrent.Callable<Integer> direct = DirectCommands.of(args, ctx);
-        return direct != null ? DirectCommands.execute(direct, ctx) : parseAndExecute(args, ctx);
+        try {
+            java.util.concurrent.Callable<Integer> direct = DirectCommands.of(args, ctx);
+            return direct != null ? DirectCommands.execute(direct, ctx) : parseAndExecute(args, ctx);
+        } finally {
+            org.fluxmp.boot.cache.PlanCacheFlow.forgetMisses();
+        }
     }
 
     /** Runs ARGS through picocli, whatever they are. */

@@ -28,6 +28,15 @@ class PlanCacheCliTest {
     }
 
     @Test
+    void verboseListsTheFilesOnceOnAMissAndOnAHit() throws IOException {
+        for (String run : new String[] {"miss", "hit"}) {
+            CliRun r = CliRun.run(env(), "rc1", "--dry-run", "-v");
+            long listed = r.err().lines().filter(l -> l.startsWith("checking ") && l.endsWith("/modprobe.toml")).count();
+            assertEquals(1, listed, run + ": " + r.describe());
+        }
+    }
+
+    @Test
     void secondRunIsAHitWithTheSameOutput() throws IOException {
         CliRun miss = CliRun.run(env(), "rc1", "--dry-run");
         CliRun hit = CliRun.run(env(), "rc1", "--dry-run");
