@@ -47,6 +47,14 @@ ms() { # START END -> milliseconds
     python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) * 1000, 1))" "$1" "$2"
 }
 
+broker_ms() { # WHAT LOG: the broker's time for WHAT in ms (it prints "0.35s", or "95.4ms" under 0.1 s)
+    python3 - "$1" "$2" <<'P'
+import re, sys
+m = re.search(re.escape(sys.argv[1]) + r" ([0-9.]+)(ms|s)\b", open(sys.argv[2]).read())
+print(round(float(m.group(1)) * (1 if m.group(2) == "ms" else 1000), 1))
+P
+}
+
 record() { # FILE VALUE
     echo "$2" >>"$work/$1"
 }
@@ -61,8 +69,8 @@ start_once() { # WHO
     "$flux" start -Slog-stderr-level=6 "${extra[@]}" /bin/true 2>"$log"
     t1=$EPOCHREALTIME
     record "start.$1" "$(ms "$t0" "$t1")"
-    record "rc1.$1" "$(sed -n 's/.*rc1-success: init->quorum \([0-9.]*\)s.*/\1/p' "$log" | python3 -c 'import sys; print(round(float(sys.stdin.read()) * 1000, 1))')"
-    record "rc3.$1" "$(sed -n 's/.*rc3-success: finalize->goodbye \([0-9.]*\)s.*/\1/p' "$log" | python3 -c 'import sys; print(round(float(sys.stdin.read()) * 1000, 1))')"
+    record "rc1.$1" "$(broker_ms 'rc1-success: init->quorum' "$log")"
+    record "rc3.$1" "$(broker_ms 'rc3-success: finalize->goodbye' "$log")"
     if [ "$1" = ours ]; then
         python3 - "$work/t.json" "$(tail -1 "$work/rc1.ours")" >>"$work/rc1gap.ours" <<'P'
 import json, sys
