@@ -91,23 +91,25 @@ public final class ArchiveTraining {
         // boot: the first round plans (misses), the second boots from the plans (hits)
         int rounds = args[0].equals("boot") ? 2 : 1;
         for (int round = 0; round < rounds; round++) {
-        for (List<String> c : commands) {
-            Boot.run(c.toArray(new String[0]), quiet, quiet, env, home);
-        }
-        if (!overSocket.isEmpty()) {
-            try (TrainingBroker broker = new TrainingBroker(dir.resolve("broker.sock"))) {
-                Map<String, String> instance = new HashMap<>(env);
-                instance.put("FLUX_URI", broker.uri());
-                for (List<String> c : overSocket) {
-                    Boot.run(c.toArray(new String[0]), quiet, quiet, instance, home);
+            runAll(commands, env, quiet, home);
+            if (!overSocket.isEmpty()) {
+                try (TrainingBroker broker = new TrainingBroker(dir.resolve("broker.sock"))) {
+                    Map<String, String> instance = new HashMap<>(env);
+                    instance.put("FLUX_URI", broker.uri());
+                    runAll(overSocket, instance, quiet, home);
                 }
             }
-        }
         }
         quiet.flush();
         if (args[0].equals("planner")) {
             System.exit(0); // the planner's libraries may leave threads behind
         }
         // the boot's threads are daemons: returning keeps System.exit's classes out of the boot archive
+    }
+
+    private static void runAll(List<List<String>> commands, Map<String, String> env, PrintStream quiet, Path home) {
+        for (List<String> c : commands) {
+            Boot.run(c.toArray(new String[0]), quiet, quiet, env, home);
+        }
     }
 }

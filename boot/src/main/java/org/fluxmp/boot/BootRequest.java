@@ -52,13 +52,17 @@ public record BootRequest(String command, Path file, List<String> modules, RunSe
                 value = a.substring(2);
                 a = "-j";
             }
+            boolean takesValue = a.equals("-j") || a.equals("--jobs") || a.equals("--timing-file") || a.equals("--broker");
+            if (value != null && !takesValue) {
+                return null; // --verbose=x and the like: picocli's to judge
+            }
             if (a.equals("-v") || a.equals("--verbose")) {
                 verbose = true;
             } else if (a.equals("-n") || a.equals("--dry-run") || a.equals("--dry")) {
                 dryRun = true;
             } else if (a.equals("--timing") && command.equals("rc1")) {
                 storeTiming = true;
-            } else if (a.equals("-j") || a.equals("--jobs") || a.equals("--timing-file") || a.equals("--broker")) {
+            } else if (takesValue) {
                 if (value == null) {
                     if (i + 1 >= args.length) {
                         return null;
@@ -75,14 +79,11 @@ public record BootRequest(String command, Path file, List<String> modules, RunSe
                         return null;
                     }
                 }
-            } else if (value == null && command.equals("run") && file == null && !a.startsWith("-")) {
+            } else if (command.equals("run") && file == null && !a.startsWith("-")) {
                 file = Path.of(a);
-            } else if (value == null && moduleCommand && !a.startsWith("-") && !a.startsWith("@")) {
+            } else if (moduleCommand && !a.startsWith("-") && !a.startsWith("@")) {
                 modules.add(a);
             } else {
-                return null;
-            }
-            if (value != null && !(a.equals("-j") || a.equals("--jobs") || a.equals("--timing-file") || a.equals("--broker"))) {
                 return null;
             }
         }

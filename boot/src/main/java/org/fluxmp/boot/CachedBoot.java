@@ -45,15 +45,15 @@ public final class CachedBoot {
             return MISS;
         }
         BrokerChoice brokers;
+        int workers;
         try {
-            r.settings().workers(); // a bad -j is reported before anything else
+            workers = r.settings().workers(); // a bad -j is reported before anything else
             brokers = opening.get();
         } catch (RuntimeException e) {
             opening.discard();
             throw e;
         }
         RunTiming timing = r.settings().timing(r.storeTiming());
-        int workers = r.settings().workers();
         boolean served = false;
         try {
             Facts facts;

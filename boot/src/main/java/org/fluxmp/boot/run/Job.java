@@ -3,7 +3,6 @@ package org.fluxmp.boot.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.fluxmp.boot.Context;

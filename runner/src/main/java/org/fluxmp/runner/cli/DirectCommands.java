@@ -65,43 +65,30 @@ final class DirectCommands {
         run.timingFile = r.settings().timingFile();
         FactOptions facts = new FactOptions();
         facts.broker = r.broker();
-        if (r.command().equals("load")) {
-            LoadCommand c = new LoadCommand();
-            c.root = root;
-            c.run = run;
-            c.factOptions = facts;
-            c.modules = r.modules();
-            return c;
+        switch (r.command()) {
+            case "load": {
+                LoadCommand c = new LoadCommand();
+                c.modules = r.modules();
+                return c.bind(root, run, facts);
+            }
+            case "remove": {
+                RemoveCommand c = new RemoveCommand();
+                c.modules = r.modules();
+                return c.bind(root, run, facts);
+            }
+            case "run": {
+                RunCommand c = new RunCommand();
+                c.file = r.file();
+                return c.bind(root, run, facts);
+            }
+            case "rc1": {
+                Rc1Command c = new Rc1Command();
+                c.timing = r.storeTiming();
+                return c.bind(root, run, facts);
+            }
+            default:
+                return new Rc3Command().bind(root, run, facts);
         }
-        if (r.command().equals("remove")) {
-            RemoveCommand c = new RemoveCommand();
-            c.root = root;
-            c.run = run;
-            c.factOptions = facts;
-            c.modules = r.modules();
-            return c;
-        }
-        if (r.runlevel() == null) {
-            RunCommand c = new RunCommand();
-            c.root = root;
-            c.run = run;
-            c.factOptions = facts;
-            c.file = r.file();
-            return c;
-        }
-        if (r.runlevel().equals("rc1")) {
-            Rc1Command c = new Rc1Command();
-            c.root = root;
-            c.run = run;
-            c.factOptions = facts;
-            c.timing = r.storeTiming();
-            return c;
-        }
-        Rc3Command c = new Rc3Command();
-        c.root = root;
-        c.run = run;
-        c.factOptions = facts;
-        return c;
     }
 
     /** Runs C as picocli's execution handler would: errors reported as {@code flux-modprobe: ERROR:}, exit 1. */

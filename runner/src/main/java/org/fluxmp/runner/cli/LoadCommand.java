@@ -7,24 +7,18 @@ import org.fluxmp.boot.broker.BrokerChoice;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.Planner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code load M...}: load modules and what they require, even modules disabled by config (SPEC 4.9). */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load MODULE(s) and their requirements that are not loaded yet.")
-final class LoadCommand implements Callable<Integer> {
-    @ParentCommand FluxModprobe root;
-    @Mixin RunOptions run;
-    @Mixin FactOptions factOptions;
+final class LoadCommand extends RunningCommand {
 
     @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to load")
     List<String> modules;

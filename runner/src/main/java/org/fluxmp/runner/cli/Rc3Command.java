@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.broker.SimBrokerFile;
 import org.fluxmp.boot.cache.CacheEntry;
@@ -22,17 +21,12 @@ import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.boot.plan.Plan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code rc3}: shut a broker down: remove every loaded module and run rc3 tasks (SPEC 4.8). */
 @Command(name = "rc3", mixinStandardHelpOptions = true,
         description = "Remove all loaded modules and run shutdown tasks (rc3.toml and rc3.d/*.toml on the search path).")
-final class Rc3Command implements Callable<Integer> {
-    @ParentCommand FluxModprobe root;
-    @Mixin RunOptions run;
-    @Mixin FactOptions factOptions;
+final class Rc3Command extends RunningCommand {
 
     @Option(names = "--no-cache", description = "Plan from scratch: do not use or store a cached plan.")
     boolean noCache;

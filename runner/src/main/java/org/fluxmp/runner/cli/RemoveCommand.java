@@ -6,23 +6,17 @@ import org.fluxmp.boot.broker.BrokerChoice;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.solver.Planner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code remove M...}: remove modules and requirements nobody else needs, in reverse load order (SPEC 4.10). */
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = "Remove MODULE(s) (or all) and the modules they required that no loaded module still needs.")
-final class RemoveCommand implements Callable<Integer> {
-    @ParentCommand FluxModprobe root;
-    @Mixin RunOptions run;
-    @Mixin FactOptions factOptions;
+final class RemoveCommand extends RunningCommand {
 
     @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to remove ('all' for every loaded module)")
     List<String> modules;

@@ -13,7 +13,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.cache.CacheEntry;
 import org.fluxmp.boot.cache.RecordingFacts;
@@ -21,15 +20,10 @@ import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.boot.plan.Plan;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** What run FILE and rc1 share: read rc files, decide, plan, then show, dry-run or run. */
-abstract class TaskCommand implements Callable<Integer> {
-    @ParentCommand FluxModprobe root;
-    @Mixin RunOptions run;
-    @Mixin FactOptions factOptions;
+abstract class TaskCommand extends RunningCommand {
 
     @Option(names = "--show-deps", description = "Display dictionary of tasks to predecessor list and exit")
     boolean showDeps;
