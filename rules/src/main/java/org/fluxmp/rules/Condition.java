@@ -1,8 +1,7 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.FactKind;
-
 import java.util.Optional;
+import org.fluxmp.boot.facts.FactKind;
 
 /**
  * One needs-attrs / needs-config / needs-env entry: {@code X} (set), {@code !X} (unset),

@@ -1,7 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.FactKind;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.fluxmp.boot.facts.FactKind;
 import org.fluxmp.rules.facts.Active;
 import org.fluxmp.rules.facts.Blocked;
 import org.fluxmp.rules.facts.BrokerRank;

@@ -1,10 +1,9 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.FactKind;
-
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fluxmp.boot.facts.FactKind;
 
 /** {@code ${attr:NAME}}, {@code ${env:NAME}}, {@code ${config:KEY}} in setup values. */
 final class Expansion {

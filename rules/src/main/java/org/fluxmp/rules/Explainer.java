@@ -1,8 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.facts.FactKind;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.FactKind;
 
 /**
  * Why a unit is enabled, skipped or replaced, and who provides a service: built from the decisions

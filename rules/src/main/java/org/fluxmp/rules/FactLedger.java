@@ -1,11 +1,10 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.FactKind;
-import org.fluxmp.boot.facts.Facts;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.facts.FactKind;
+import org.fluxmp.boot.facts.Facts;
 
 /**
  * Every broker fact a decision looked at, with the value seen (empty = unset). It is what

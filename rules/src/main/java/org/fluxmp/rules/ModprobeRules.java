@@ -1,13 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.Place;
-import org.fluxmp.boot.Problem;
-import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.files.ConfigFiles;
-import org.fluxmp.boot.files.SearchPath;
-import org.fluxmp.boot.setup.SetupStepRunner;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.ConfigFiles;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.facts.Seed;
 
 /**

@@ -1,12 +1,11 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.Place;
-import org.fluxmp.boot.Problem;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;

@@ -1,14 +1,13 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Place;
-import org.fluxmp.boot.Problem;
-import org.fluxmp.boot.facts.FactKind;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.facts.FactKind;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;

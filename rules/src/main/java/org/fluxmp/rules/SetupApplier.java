@@ -1,14 +1,12 @@
 package org.fluxmp.rules;
 
+import java.util.Map;
+import java.util.Optional;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.setup.Directive;
 import org.fluxmp.boot.setup.SetupStepRunner;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Applies an rc file's {@code [setup]} and then each {@code [[setup.when]]} whose conditions hold,

@@ -1,9 +1,8 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Place;
-
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.Place;
 
 /**
  * One {@code [setup]} table or {@code [[setup.when]]} table of an rc file. Maps keep file order.

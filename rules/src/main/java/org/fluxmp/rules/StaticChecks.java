@@ -1,10 +1,9 @@
 package org.fluxmp.rules;
 
+import java.util.List;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.FactKind;
-
-import java.util.List;
 
 /**
  * Checks that need no broker facts, for {@code verify}: every name in requires, needs, after and

@@ -1,13 +1,12 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.Problem;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Problem;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 

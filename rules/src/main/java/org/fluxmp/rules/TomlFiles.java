@@ -1,11 +1,10 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Problem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fluxmp.boot.Problem;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;

@@ -1,13 +1,12 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Place;
-import org.fluxmp.boot.facts.FactKind;
-import org.fluxmp.boot.facts.RankSet;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.Place;
+import org.fluxmp.boot.facts.FactKind;
+import org.fluxmp.boot.facts.RankSet;
 
 /**
  * A module or task as configured: the keys of a {@code [[modules]]} or {@code [[task]]} entry after

@@ -1,11 +1,10 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.RankSet;
-
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.fluxmp.boot.facts.RankSet;
 
 /**
  * The keys a {@code [[modules]]} entry or a {@code [[task]]} may set, and their type checks. A

@@ -1,14 +1,13 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.Place;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Place;
 
 /**
  * Every configured module and task, in load order, with the index from service name to providers.

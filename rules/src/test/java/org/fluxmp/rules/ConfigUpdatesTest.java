@@ -1,12 +1,11 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Place;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.fluxmp.boot.Place;
 import org.junit.jupiter.api.Test;
 
 /**

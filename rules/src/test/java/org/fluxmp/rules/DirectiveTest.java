@@ -1,12 +1,11 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.setup.Directive;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.setup.Directive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

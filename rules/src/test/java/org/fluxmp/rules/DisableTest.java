@@ -1,13 +1,12 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.fluxmp.boot.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,11 +1,10 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.StaticFacts;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.facts.StaticFacts;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 3: ${attr:NAME}, ${env:NAME}, ${config:KEY} in setup values; an unset one makes the entry a no-op. */

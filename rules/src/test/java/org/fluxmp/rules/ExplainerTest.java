@@ -1,7 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fluxmp.boot.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /**

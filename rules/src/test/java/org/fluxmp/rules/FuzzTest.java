@@ -1,10 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.facts.StaticFacts;
-import org.fluxmp.boot.files.SearchPath;
-import org.fluxmp.boot.setup.SetupStepRunner;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -23,6 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

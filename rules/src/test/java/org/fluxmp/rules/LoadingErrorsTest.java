@@ -1,14 +1,13 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.setup.SetupStepRunner;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.setup.SetupStepRunner;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,11 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Problem;
-import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.facts.StaticFacts;
-import org.fluxmp.boot.files.SearchPath;
-import org.fluxmp.boot.setup.SetupStepRunner;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.setup.SetupStepRunner;
 
 /**
  * A fixture under {@code testdata/rules/NAME}: {@code etc/} is the built-in directory (the shipped

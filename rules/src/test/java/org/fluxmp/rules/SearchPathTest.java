@@ -1,8 +1,5 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.facts.StaticFacts;
-import org.fluxmp.boot.files.SearchPath;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.SearchPath;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,11 +1,10 @@
 package org.fluxmp.rules;
 
-import org.fluxmp.boot.Problem;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fluxmp.boot.Problem;
 import org.junit.jupiter.api.Test;
 
 /**

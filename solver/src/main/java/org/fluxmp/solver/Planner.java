@@ -1,7 +1,5 @@
 package org.fluxmp.solver;
 
-import org.fluxmp.boot.plan.Durations;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.fluxmp.rules.Body;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.plan.Durations;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.plan.PlanTask;
+import org.fluxmp.rules.Body;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
-import org.fluxmp.boot.plan.Plan;
-import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.solver.schedule.Schedule;
 import org.fluxmp.solver.schedule.Scheduler;
 import org.fluxmp.solver.schedule.TaskGraph;

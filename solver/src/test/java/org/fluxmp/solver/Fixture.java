@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.rules.ModprobeRules;
 
 /**
  * The solver tests' configurations: {@code testdata/solver/etc} (or the shipped {@code etc/modprobe})

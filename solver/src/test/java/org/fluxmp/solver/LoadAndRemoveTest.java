@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.ModprobeRules;
 import org.junit.jupiter.api.Test;
 
 /**

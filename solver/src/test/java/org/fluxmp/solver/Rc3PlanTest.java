@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.ModprobeRules;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.boot.setup.SetupStepRunner;
 import org.junit.jupiter.api.Test;
 
 /** What {@code solve} lists as skipped: units the run asked for that will not run, with a one-line reason. */

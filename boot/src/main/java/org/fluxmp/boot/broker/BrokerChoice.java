@@ -1,7 +1,5 @@
 package org.fluxmp.boot.broker;
 
-import org.fluxmp.boot.Context;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.SimBroker;
 import org.fluxmp.boot.broker.SimBrokerFile;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.flux.FluxBroker;
 import org.fluxmp.boot.flux.FluxCliBroker;
 import org.fluxmp.boot.flux.FluxCliFacts;

@@ -1,12 +1,12 @@
 package org.fluxmp.boot.broker;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,10 @@
 package org.fluxmp.boot.broker;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.StaticFacts;
 
 /**

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.Place;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.RankSet;
-import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.setup.SetupStepRunner;
 
 /**
  * Decides whether a stored plan still holds: every recorded broker fact has the same value, every

@@ -1,9 +1,5 @@
 package org.fluxmp.boot.cache;
 
-import org.fluxmp.boot.Version;
-
-import org.fluxmp.boot.Context;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,16 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.fluxmp.boot.files.ConfigFiles;
-import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.Problem;
-import org.fluxmp.boot.files.SearchPath;
-import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.boot.Version;
 import org.fluxmp.boot.cache.CacheCheck;
 import org.fluxmp.boot.cache.CacheEntry;
 import org.fluxmp.boot.cache.PlanCache;
 import org.fluxmp.boot.cache.SetupRecord;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.ConfigFiles;
+import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.setup.SetupStepRunner;
 
 /**
  * The boot path's use of the plan cache (SPEC 9): the key from the tool's identity, the command, the

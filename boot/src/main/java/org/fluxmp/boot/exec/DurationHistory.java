@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.cache.Sha256;
 import org.fluxmp.boot.files.ScratchFiles;
+import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.json.PyJson;
 
 /**

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.setup.Directive;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
 import org.fluxmp.boot.plan.PlanTask;
+import org.fluxmp.boot.setup.Directive;
 
 /**
  * Carries out one task of a plan against a broker: a module load/remove or a task body (SPEC 3).

@@ -1,7 +1,5 @@
 package org.fluxmp.boot.files;
 
-import org.fluxmp.boot.Problem;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.fluxmp.boot.Problem;
 
 /**
  * Which files a command reads, in order: the built-in {@code NAME.toml}, then {@code DIR/NAME.d/*.toml}

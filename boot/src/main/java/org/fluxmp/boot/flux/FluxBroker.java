@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
+import org.fluxmp.boot.json.Json;
 
 /**
  * The real broker over a {@link FluxConnection}: each call is one RPC with the payload the broker

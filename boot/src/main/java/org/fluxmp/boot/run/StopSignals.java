@@ -1,8 +1,7 @@
 package org.fluxmp.boot.run;
 
-import org.fluxmp.boot.ExitCode;
-
 import java.util.Map;
+import org.fluxmp.boot.ExitCode;
 import org.fluxmp.boot.exec.Executor;
 
 /**

@@ -1,9 +1,8 @@
 package org.fluxmp.boot.setup;
 
-import org.fluxmp.boot.ConfigException;
-
 import java.util.Arrays;
 import java.util.List;
+import org.fluxmp.boot.ConfigException;
 
 /**
  * One line a {@code run} body appends to {@code $FLUX_MODPROBE_OUTPUT}: a verb and its words.

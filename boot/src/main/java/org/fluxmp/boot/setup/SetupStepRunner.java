@@ -1,9 +1,8 @@
 package org.fluxmp.boot.setup;
 
+import java.util.List;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Place;
-
-import java.util.List;
 
 /**
  * Runs a setup {@code run} script (the runner supplies one that uses bash) and returns the directive

@@ -2,10 +2,10 @@ package org.fluxmp.boot.task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.fluxmp.boot.exec.JavaTask;
 
 /**

@@ -1,9 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.run.Job;
-import org.fluxmp.boot.Context;
-import org.fluxmp.boot.cache.PlanCacheFlow;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,14 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.facts.RankSet;
-import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.CacheEntry;
+import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
-import org.fluxmp.boot.task.BashSetupSteps;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.RankSet;
+import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.plan.PlanTask;
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.task.BashSetupSteps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

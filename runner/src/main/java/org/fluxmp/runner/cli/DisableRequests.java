@@ -1,8 +1,7 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.util.List;
+import org.fluxmp.boot.Context;
 import org.fluxmp.rules.ModprobeRules;
 
 /** FLUX_MODPROBE_DISABLE and --disable: comma lists of names to disable (SPEC 4.2). */

@@ -1,16 +1,15 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Explainer;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.task.BashSetupSteps;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.Explainer;
+import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.solver.RequiresClosure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

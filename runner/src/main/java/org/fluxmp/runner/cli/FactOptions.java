@@ -1,16 +1,15 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-import org.fluxmp.boot.broker.BrokerChoice;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+import org.fluxmp.boot.broker.SimBrokerFile;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.rules.TomlDocument;
-import org.fluxmp.boot.broker.SimBrokerFile;
 import picocli.CommandLine.Option;
 
 /** The broker choice and the preview overrides every command accepts (SPEC 5). */

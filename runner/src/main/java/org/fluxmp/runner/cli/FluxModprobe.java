@@ -1,18 +1,15 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
-import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.Problem;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
+import org.fluxmp.boot.Context;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The root command: subcommands, and exit codes mapped in one place.

@@ -1,13 +1,12 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.fluxmp.boot.Context;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.OrderingGraph;

@@ -1,14 +1,9 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.run.RunTiming;
-import org.fluxmp.boot.Context;
-import org.fluxmp.boot.broker.BrokerChoice;
-
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import org.fluxmp.boot.Context;
 import org.fluxmp.rules.Decisions;
-import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.Planner;

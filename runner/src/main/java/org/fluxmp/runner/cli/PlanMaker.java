@@ -1,20 +1,19 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.run.Job;
-import org.fluxmp.boot.Context;
-
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.rules.Decisions;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.Planner;
-import org.fluxmp.boot.plan.Plan;
 
 /** The planning half of run/rc1/rc3 (rules, then solver), kept apart from the cache-hit path. */
 final class PlanMaker {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.solver.SkippedUnits;
 import org.fluxmp.solver.SolvedPlan;
-import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.solver.schedule.Schedule;
 
 /**

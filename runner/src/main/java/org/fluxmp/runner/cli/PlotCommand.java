@@ -1,7 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.runner.plot.Bar;
 import org.fluxmp.runner.plot.CriticalPath;

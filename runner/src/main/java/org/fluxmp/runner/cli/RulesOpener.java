@@ -1,11 +1,10 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.util.function.Consumer;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.rules.ModprobeRules;
 
 /** Opens the module configuration for a command: search path from the environment, facts from options. */
 final class RulesOpener {

@@ -1,8 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-import org.fluxmp.boot.broker.BrokerChoice;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
+import org.fluxmp.boot.broker.SimBrokerFile;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.broker.SimBrokerFile;
-import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.solver.Planner;
 
 /**

@@ -1,10 +1,9 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Context;
 import org.fluxmp.rules.ModprobeRules;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.facts.RankSet;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.SkippedUnits;
 import org.fluxmp.solver.SolvedPlan;
 import org.fluxmp.solver.schedule.Scheduler;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code solve}: a rank's plan without running it — what runs, what is skipped and why, the schedule (SPEC 6). */
 @Command(name = "solve", mixinStandardHelpOptions = true,

@@ -1,25 +1,24 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.run.RunTiming;
-import org.fluxmp.boot.run.Job;
-import org.fluxmp.boot.run.PlanExecution;
-import org.fluxmp.boot.Context;
-import org.fluxmp.boot.broker.BrokerChoice;
-import org.fluxmp.boot.cache.PlanCacheFlow;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
 import org.fluxmp.boot.cache.CacheEntry;
+import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.cache.SetupRecord;
-import org.fluxmp.boot.task.BashSetupSteps;
+import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.plan.Plan;
+import org.fluxmp.boot.run.Job;
+import org.fluxmp.boot.run.PlanExecution;
+import org.fluxmp.boot.run.RunTiming;
+import org.fluxmp.boot.task.BashSetupSteps;
 import picocli.CommandLine.Option;
 
 /** What run FILE and rc1 share: read rc files, decide, plan, then show, dry-run or run. */

@@ -1,7 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,15 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.Context;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.StaticChecks;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.rules.UnitTable;
-import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.solver.OrderingGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

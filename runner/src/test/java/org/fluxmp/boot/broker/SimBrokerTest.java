@@ -1,6 +1,5 @@
 package org.fluxmp.boot.broker;
 
-import org.fluxmp.runner.cli.SimBrokerFileReader;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.runner.cli.SimBrokerFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

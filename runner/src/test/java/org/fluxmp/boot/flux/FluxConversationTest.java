@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.fluxmp.boot.broker.BrokerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.Context;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** A run builds picocli's model of the subcommand it invokes only; help and usage get them all. */
 class LazySubcommandsTest {

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.exec.DurationHistory;
+import org.fluxmp.boot.json.Json;
 
 /**
  * A benchmark, run by hand (bench/rc1-makespan.sh), not a test: the default rc1 against the simulated

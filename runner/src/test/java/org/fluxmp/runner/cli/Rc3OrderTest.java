@@ -1,8 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import org.fluxmp.boot.Context;
-import org.fluxmp.boot.broker.BrokerChoice;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.Context;
+import org.fluxmp.boot.broker.BrokerChoice;
 import org.fluxmp.boot.broker.SimBrokerFile;
+import org.fluxmp.boot.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
