@@ -3,14 +3,25 @@ package org.fluxmp.rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fluxmp.boot.Problem;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
-/** Parses one TOML file, turning every syntax error (and unreadable file) into a problem. */
+/**
+ * Parses one TOML file, turning every syntax error (and unreadable file) into a problem. A file
+ * read again with the same bytes (a command that decides once per rank class) is not parsed again.
+ */
 final class TomlFiles {
+    /** The last good parse of each file, with the bytes it came from. */
+    private record Parsed(byte[] bytes, TomlParseResult result) {}
+
+    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
     private TomlFiles() {}
 
     /** The parsed document, or null when it has errors (then PROBLEMS has them all). */
@@ -22,6 +33,10 @@ final class TomlFiles {
         } catch (IOException e) {
             problems.add(new Problem(name, 0, "cannot read file: " + e.getMessage()));
             return null;
+        }
+        Parsed last = PARSED.get(name);
+        if (last != null && Arrays.equals(last.bytes(), bytes)) {
+            return last.result();
         }
         TomlParseResult result;
         try {
@@ -42,6 +57,7 @@ final class TomlFiles {
             }
             return null;
         }
+        PARSED.put(name, new Parsed(bytes, result));
         return result;
     }
 }

@@ -24,8 +24,9 @@ public final class CacheCheck {
     public static Optional<Plan> firstValid(List<CacheEntry> variants, Facts facts, SetupStepRunner steps,
             Deque<SetupRecord> replay) {
         SetupStepRunner once = new Once(steps, replay);
+        Answers answers = new Answers(facts);
         for (CacheEntry e : variants) {
-            Optional<Plan> p = validate(e, facts, once, new java.util.ArrayDeque<>());
+            Optional<Plan> p = validate(e, answers, once, new java.util.ArrayDeque<>());
             if (p.isPresent()) {
                 return p;
             }
@@ -66,18 +67,55 @@ public final class CacheCheck {
         }
     }
 
+    /**
+     * The current answers to the questions entries ask, each worked out once: a file may hold a
+     * variant per rank class, all asking about the same rank expressions and facts.
+     */
+    private static final class Answers {
+        private final Facts facts;
+        private final int rank;
+        private final Map<String, String> answered = new java.util.HashMap<>();
+        private final Map<String, Boolean> matches = new java.util.HashMap<>();
+
+        Answers(Facts facts) {
+            this.facts = facts;
+            this.rank = facts.rank();
+        }
+
+        String fact(String question) {
+            if (!answered.containsKey(question)) {
+                answered.put(question, RecordingFacts.answer(facts, question));
+            }
+            return answered.get(question);
+        }
+
+        boolean matches(String expression) {
+            Boolean m = matches.get(expression);
+            if (m == null) {
+                m = RankSet.parse(expression).contains(rank);
+                matches.put(expression, m);
+            }
+            return m;
+        }
+    }
+
     public static Optional<Plan> validate(CacheEntry e, Facts facts, SetupStepRunner steps, Deque<SetupRecord> replay) {
-        for (Map.Entry<String, String> f : e.facts().entrySet()) {
-            if (!Objects.equals(RecordingFacts.answer(facts, f.getKey()), f.getValue())) {
-                return Optional.empty();
-            }
-        }
-        int rank = facts.rank();
+        return validate(e, new Answers(facts), steps, replay);
+    }
+
+    private static Optional<Plan> validate(CacheEntry e, Answers answers, SetupStepRunner steps,
+            Deque<SetupRecord> replay) {
         for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
-            if (RankSet.parse(r.getKey()).contains(rank) != r.getValue()) {
+            if (answers.matches(r.getKey()) != r.getValue()) {
                 return Optional.empty();
             }
         }
+        for (Map.Entry<String, String> f : e.facts().entrySet()) {
+            if (!Objects.equals(answers.fact(f.getKey()), f.getValue())) {
+                return Optional.empty();
+            }
+        }
+        int rank = answers.rank;
         for (SetupRecord s : e.setup()) {
             List<String> out = steps.run(s.script(), new Place(s.file(), s.line()));
             replay.addLast(new SetupRecord(s.script(), s.file(), s.line(), List.copyOf(out)));
@@ -85,7 +123,12 @@ public final class CacheCheck {
                 return Optional.empty();
             }
         }
-        Plan p = e.plan();
+        Plan p;
+        try {
+            p = e.plan();
+        } catch (RuntimeException undecodable) {
+            return Optional.empty();
+        }
         return Optional.of(new Plan(rank, p.tasks(), p.alternatives(), p.setopt(), p.overwritten(), p.data(), p.env(),
                 p.workers(), p.method()));
     }

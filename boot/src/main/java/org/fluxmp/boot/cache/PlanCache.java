@@ -26,8 +26,11 @@ import java.util.zip.CRC32;
  */
 public final class PlanCache {
     private static final int MAGIC = 0x464d5043; // "FMPC"
-    private static final int FORMAT = 2;
-    /** Variants kept per key: one per distinct set of facts (e.g. rank 0 and the other ranks). */
+    private static final int FORMAT = 3;
+    /**
+     * Variants that boots keep per key: one per distinct set of facts (e.g. rank 0 and the other
+     * ranks). Compiled entries (one per rank class) come on top and are never evicted by a boot.
+     */
     static final int MAX_VARIANTS = 16;
 
     private final Path dir;
@@ -135,7 +138,11 @@ public final class PlanCache {
         for (int i = 0; i < n; i++) {
             setup.add(new SetupRecord(PlanCodec.readLong(in), PlanCodec.readNullable(in), in.readInt(), PlanCodec.readList(in)));
         }
-        return new CacheEntry(facts, ranks, setup, PlanCodec.read(in));
+        boolean compiled = in.readBoolean();
+        int length = in.readInt();
+        StoredPlan plan = StoredPlan.at(in.bytes(), in.position(), length);
+        in.skip(length);
+        return new CacheEntry(facts, ranks, setup, plan, compiled);
     }
 
     /** Why a path must not be trusted, or null: it must be ours and not writable by group or others. */
@@ -185,18 +192,38 @@ public final class PlanCache {
      * Failure to store is reported as a warning, never fatal.
      */
     public void store(String key, CacheEntry e) {
+        storeAll(key, List.of(e));
+    }
+
+    /**
+     * Stores ENTRIES (e.g. a compile's rank classes) as the newest variants for KEY, in one write:
+     * each replaces a stored variant decided from the same inputs; other compiled variants stay,
+     * other boot-made ones while fewer than {@link #MAX_VARIANTS} are not compiled.
+     */
+    public void storeAll(String key, List<CacheEntry> entries) {
         Path f = fileFor(key);
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
-            List<CacheEntry> variants = new ArrayList<>();
-            variants.add(e);
+            List<CacheEntry> variants = new ArrayList<>(entries);
+            int made = 0;
+            for (CacheEntry e : entries) {
+                made += e.compiled() ? 0 : 1;
+            }
+            Set<List<Object>> replacing = new java.util.HashSet<>();
+            for (CacheEntry e : entries) {
+                replacing.add(e.inputs());
+            }
             for (CacheEntry old : load(key, false)) {
-                boolean same = old.facts().equals(e.facts()) && old.rankSets().equals(e.rankSets())
-                        && old.setup().equals(e.setup());
-                if (!same && variants.size() < MAX_VARIANTS) {
+                if (replacing.contains(old.inputs())) {
+                    continue;
+                }
+                if (old.compiled()) {
                     variants.add(old);
+                } else if (made < MAX_VARIANTS) {
+                    variants.add(old);
+                    made++;
                 }
             }
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -236,6 +263,7 @@ public final class PlanCache {
             out.writeInt(s.line());
             PlanCodec.writeList(out, s.directives());
         }
-        PlanCodec.write(out, e.plan());
+        out.writeBoolean(e.compiled());
+        e.stored().writeTo(out);
     }
 }

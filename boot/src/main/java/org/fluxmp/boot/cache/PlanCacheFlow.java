@@ -182,6 +182,15 @@ public final class PlanCacheFlow {
         cache.store(key, entry);
     }
 
+    /** Stores a compile's ENTRIES (one per rank class) in one write, as compiled entries. */
+    public void storeCompiled(List<CacheEntry> entries) {
+        List<CacheEntry> compiled = new ArrayList<>();
+        for (CacheEntry e : entries) {
+            compiled.add(e.asCompiled());
+        }
+        cache.storeAll(key, compiled);
+    }
+
     /** The file that holds this key's plans. */
     public Path file() {
         return cache.fileFor(key);

@@ -20,6 +20,22 @@ final class PlanInput {
         this.end = offset + length;
     }
 
+    byte[] bytes() {
+        return b;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    /** Skips N bytes, which must be there. */
+    void skip(int n) throws EOFException {
+        if (n < 0 || n > end - pos) {
+            throw new EOFException();
+        }
+        pos += n;
+    }
+
     private int next() throws EOFException {
         if (pos >= end) {
             throw new EOFException();

@@ -77,6 +77,25 @@ public final class RankSet {
         }
     }
 
+    /** The ranks this expression matches, as ranges ({@code >N} and {@code all} reach the largest rank). */
+    public IdRanges ranges() {
+        switch (kind) {
+            case ALL:
+                return IdRanges.EVERY;
+            case GREATER:
+                return IdRanges.range((long) bound + 1, Integer.MAX_VALUE);
+            case LESS:
+                return IdRanges.range(0, (long) bound - 1);
+            default:
+                return IdRanges.of(lows, highs);
+        }
+    }
+
+    /** Whether this is an idset (not {@code all}, {@code >N} or {@code <N}). */
+    public boolean isIdset() {
+        return kind == Kind.IDSET;
+    }
+
     public boolean isAll() {
         return kind == Kind.ALL;
     }

@@ -13,11 +13,13 @@ import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.facts.RankSet;
+import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.task.BashSetupSteps;
+import org.fluxmp.solver.schedule.Scheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,8 +39,15 @@ final class CompileCommand implements Callable<Integer> {
     @Parameters(paramLabel = "rc1|rc3", arity = "0..1", defaultValue = "rc1", description = "The runlevel to compile (default rc1).")
     String runlevel;
 
-    @Option(names = "--ranks", paramLabel = "IDSET", description = "Ranks to compile for (default: the broker's rank).")
+    @Option(names = "--ranks", paramLabel = "IDSET",
+            description = "Ranks to compile for: an idset such as 0-16383, or all (0 to the instance size - 1); "
+                    + "planned once per class of ranks that decide alike (default: the broker's rank).")
     String ranks;
+
+    @Option(names = "--time-limit", paramLabel = "MS", defaultValue = "" + Scheduler.DEFAULT_TIME_LIMIT_MS,
+            description = "How long the solver may search for better schedules, in all: with several rank classes, "
+                    + "each gets an equal share, and one under 20 ms is list-scheduled (default: ${DEFAULT-VALUE} ms).")
+    long timeLimit;
 
     @Option(names = "--json", description = "Print [{\"ranks\", \"file\", \"tasks\"}] instead of text.")
     boolean json;
@@ -48,78 +57,52 @@ final class CompileCommand implements Callable<Integer> {
         if (!runlevel.equals("rc1") && !runlevel.equals("rc3")) {
             throw new ConfigException("compile: expected rc1 or rc3, not " + runlevel);
         }
+        if (timeLimit < 0) {
+            throw new ConfigException("--time-limit: must not be negative");
+        }
         Context ctx = root.ctx;
-        List<Integer> rankList = ranks == null ? List.of(factOptions.facts(ctx).rank()) : expand(ranks);
+        IdRanges wanted = ranks == null ? IdRanges.range(factOptions.facts(ctx).rank(), factOptions.facts(ctx).rank())
+                : RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
         PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(run.jobs), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
-        // ranks that get the same tasks share a line of output
-        Map<List<PlanTask>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int rank : rankList) {
-            factOptions.rank = rank;
-            Facts facts = factOptions.facts(ctx);
+        // one plan per class of ranks, stored as one entry that any rank of the class hits
+        List<CacheEntry> entries = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<RankClasses.RankClass<List<PlanTask>>> classes = RankClasses.split(wanted, rank -> {
+            Facts facts = factOptions.facts(ctx, rank);
             Map<String, String> env = new LinkedHashMap<>(ctx.env());
             env.putAll(factOptions.taskEnv(ctx, facts));
             env.put("FLUX_RC_USE_MODPROBE", "t");
             RecordingFacts recorded = new RecordingFacts(facts);
-            Job job = new Job(runlevel, factOptions.brokerSpec(ctx), Job.rcDirs(ctx, runlevel),
-                    facts::attr);
+            Job job = new Job(runlevel, factOptions.brokerSpec(ctx), Job.rcDirs(ctx, runlevel), facts::attr);
             RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
-            PlanMaker.Made made = runlevel.equals("rc1")
-                    ? PlanMaker.forRun(ctx, recorded, steps, "rc1", null, false,
-                            () -> new ArrayList<>(recorded.loadedModules().keySet()), run.workers(), false, job)
-                    : PlanMaker.forRc3(ctx, recorded, steps, false, run.workers(), job);
-            flow.store(new CacheEntry(recorded.seen(), made.rankSets(), steps.records(), made.plan()));
-            groups.computeIfAbsent(made.plan().tasks(), k -> new ArrayList<>()).add(rank);
-        }
+            PlanMaker.Decided decided = runlevel.equals("rc1")
+                    ? PlanMaker.decideRun(ctx, recorded, steps, "rc1", null, false,
+                            () -> new ArrayList<>(recorded.loadedModules().keySet()))
+                    : PlanMaker.decideRc3(ctx, recorded, steps, false);
+            return new RankClasses.Decided<List<PlanTask>>(search -> {
+                Plan plan = decided.plan(ctx, job, run.workers(), search).plan();
+                entries.add(new CacheEntry(recorded.seen(), decided.rankSets(), steps.records(), plan));
+                return plan.tasks();
+            }, decided.rankSets(), recorded.seen().containsKey("attr:rank"));
+        }, RankClasses.THREADS, timeLimit);
+        flow.storeCompiled(entries);
+        // ranks that get the same tasks share a line of output
         List<Object> report = new ArrayList<>();
-        for (Map.Entry<List<PlanTask>, List<Integer>> g : groups.entrySet()) {
-            String idset = idset(g.getValue());
+        for (RankClasses.RankClass<List<PlanTask>> g : RankClasses.merged(classes, tasks -> tasks)) {
+            String idset = g.ranks().toString();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("ranks", idset);
                 m.put("file", flow.file().toString());
-                m.put("tasks", g.getKey().size());
+                m.put("tasks", g.value().size());
                 report.add(m);
             } else {
-                ctx.out().println(runlevel + ": ranks " + idset + ": " + g.getKey().size() + " tasks, stored in " + flow.file());
+                ctx.out().println(runlevel + ": ranks " + idset + ": " + g.value().size() + " tasks, stored in " + flow.file());
             }
         }
         if (json) {
             ctx.out().println(PyJson.write(report));
         }
         return FluxModprobe.OK;
-    }
-
-    private static List<Integer> expand(String text) {
-        RankSet set;
-        try {
-            set = RankSet.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--ranks: " + e.getMessage());
-        }
-        if (set.isAll() || text.startsWith(">") || text.startsWith("<")) {
-            throw new ConfigException("--ranks: give an idset such as 0-15, not " + text);
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String part : set.toString().split(",")) {
-            String[] ab = part.split("-");
-            int a = Integer.parseInt(ab[0]);
-            int b = ab.length > 1 ? Integer.parseInt(ab[1]) : a;
-            if ((long) b - a > 100_000) {
-                throw new ConfigException("--ranks: too many ranks (" + text + ")");
-            }
-            for (int r = a; r <= b; r++) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    private static String idset(List<Integer> ranks) {
-        StringBuilder sb = new StringBuilder();
-        for (int r : ranks) {
-            sb.append(sb.length() > 0 ? "," : "").append(r);
-        }
-        return RankSet.parse(sb.toString()).toString();
     }
 }

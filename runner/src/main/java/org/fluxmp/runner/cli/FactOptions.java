@@ -67,20 +67,46 @@ public final class FactOptions {
         return b.simFile();
     }
 
+    /** The instance's size: the simulated broker's, else the broker attribute {@code size}. */
+    public int size(Context ctx) {
+        if (brokers(ctx).simulated()) {
+            return simFile(ctx).size();
+        }
+        String size = brokers(ctx).brokerFacts().attr("size")
+                .orElseThrow(() -> new ConfigException("the broker has no attribute size"));
+        try {
+            return Integer.parseInt(size);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("the broker's attribute size is not a number: " + size);
+        }
+    }
+
     /** Broker facts with every override applied. */
     public Facts facts(Context ctx) {
+        return facts(ctx, rank);
+    }
+
+    /**
+     * The facts as rank RANK (null: the broker's own) sees them, for commands that decide rank by
+     * rank class: safe to call from several threads once {@link #brokers} has been chosen.
+     */
+    Facts facts(Context ctx, Integer rank) {
         BrokerChoice b = brokers(ctx);
         if (b.simulated()) {
             StaticFacts f = b.simFile().facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
-            apply(f);
+            apply(f, rank);
             return f;
         }
         StaticFacts overrides = new StaticFacts(java.util.Map.of());
-        apply(overrides);
+        apply(overrides, rank);
         return new PreviewFacts(b.brokerFacts(), rank, overrides);
     }
 
     void apply(StaticFacts f) {
+        apply(f, rank);
+    }
+
+    private void apply(StaticFacts f, Integer rank) {
         if (rank != null) {
             if (rank < 0) {
                 throw new ConfigException("--rank: must not be negative");

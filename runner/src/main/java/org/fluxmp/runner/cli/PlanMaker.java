@@ -14,6 +14,7 @@ import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.schedule.Scheduler;
 
 /** The planning half of run/rc1/rc3 (rules, then solver), kept apart from the cache-hit path. */
 final class PlanMaker {
@@ -22,12 +23,29 @@ final class PlanMaker {
     /** A plan, the decisions behind it, and which rank expressions matched (for the cache). */
     record Made(Plan plan, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {}
 
+    /** A decided run not yet ordered: what {@link #plan} turns into a {@link Made}. */
+    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {
+        /** Orders the units on WORKERS, the solver searching for at most TIME_LIMIT_MS. */
+        Made plan(Context ctx, Job job, int workers, long timeLimitMs) {
+            return new Made(PlanRunner.planWithMeasuredDurations(ctx, job, rules, decisions, units, workers, timeLimitMs),
+                    decisions, units, rankSets);
+        }
+    }
+
     /**
      * rc1 (RUNLEVEL) or run FILE. With SHOW_DEPS the plan is null (the graph may have a cycle). LOADED
      * is asked only if a setup removes all modules, so that only then the plan depends on it.
      */
     static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
             java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps, Job job) {
+        Decided d = decideRun(ctx, facts, steps, runlevel, file, verbose, loaded);
+        return showDeps ? new Made(null, d.decisions(), d.units(), d.rankSets())
+                : d.plan(ctx, job, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
+    }
+
+    /** The deciding half of {@link #forRun}. */
+    static Decided decideRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file,
+            boolean verbose, java.util.function.Supplier<List<String>> loaded) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         if (runlevel != null) {
             rules.readRunlevel(runlevel, steps);
@@ -38,13 +56,16 @@ final class PlanMaker {
         rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded.get() : r, "setup remove"));
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
-        Collection<String> units = Planner.runUnits(d);
-        Plan plan = showDeps ? null : PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, units, workers);
-        return new Made(plan, d, units, rankSets(rules, facts.rank()));
+        return new Decided(rules, d, Planner.runUnits(d), rankSets(rules, facts.rank()));
     }
 
     /** rc3: every loaded module is removed, then rc3 files' tasks. */
     static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers, Job job) {
+        return decideRc3(ctx, facts, steps, verbose).plan(ctx, job, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
+    }
+
+    /** The deciding half of {@link #forRc3}. */
+    static Decided decideRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         List<String> loaded = new java.util.ArrayList<>();
         for (String m : facts.loadedModules().keySet()) {
@@ -60,9 +81,7 @@ final class PlanMaker {
         rules.check();
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
-        Collection<String> units = Planner.rc3Units(d);
-        return new Made(PlanRunner.planWithMeasuredDurations(ctx, job, rules, d, units, workers), d, units,
-                rankSets(rules, facts.rank()));
+        return new Decided(rules, d, Planner.rc3Units(d), rankSets(rules, facts.rank()));
     }
 
     static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {

@@ -23,7 +23,9 @@ import org.fluxmp.boot.run.RunTiming;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.schedule.Scheduler;
 
 /** The planner's end of rc1, rc3, run, load and remove: show the graph, or plan with measured durations. */
 final class PlanRunner {
@@ -43,9 +45,15 @@ final class PlanRunner {
      */
     static Plan planWithMeasuredDurations(Context ctx, Job job, ModprobeRules rules, Decisions d,
             Collection<String> units, int workers) {
+        return planWithMeasuredDurations(ctx, job, rules, d, units, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
+    }
+
+    /** As above, the solver searching for at most TIME_LIMIT_MS. */
+    static Plan planWithMeasuredDurations(Context ctx, Job job, ModprobeRules rules, Decisions d,
+            Collection<String> units, int workers, long timeLimitMs) {
         DurationHistory.Key key = DurationHistory.Key.of(job.what(), job.brokerKind(), d.rank(), units);
         Map<String, Long> measured = DurationHistory.locate(ctx.env()).map(h -> h.load(key)).orElse(Map.of());
-        return Planner.plan(rules, d, units, workers, measured);
+        return Planner.plan(rules, d, units, new PlanOptions(workers, measured, timeLimitMs));
     }
 
     /**

@@ -1,0 +1,204 @@
+package org.fluxmp.runner.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
+import org.fluxmp.boot.facts.IdRanges;
+import org.fluxmp.boot.facts.RankSet;
+
+/**
+ * Splits a set of ranks into classes of ranks that decide alike, deciding once per class (issue
+ * 11). A decision depends on the rank only through which rank expressions matched it (the plan
+ * cache keys on the same), so once rank R is decided, every rank that the expressions it used
+ * match or miss exactly as they match or miss R gets the same decision: that set, cut out of the
+ * ranks still to decide with range arithmetic, is R's class. The loop then takes the lowest rank
+ * left. The work grows with the expressions' ranges and the classes, never with the ranks.
+ *
+ * <p>A decision that read the rank itself (the attribute {@code rank}, e.g. in {@code
+ * ${attr:rank}}) holds for its rank alone, which is then a class of one.
+ */
+final class RankClasses {
+    /** Threads that decide classes side by side: one per core. */
+    static final int THREADS = Runtime.getRuntime().availableProcessors();
+
+    private RankClasses() {}
+
+    /**
+     * What deciding one rank gave, with what it depended on: PLAN makes the class's value given
+     * how long the solver may search for it (ms).
+     */
+    record Decided<T>(LongFunction<T> plan, Map<String, Boolean> rankSets, boolean rankItself) {}
+
+    /** A search share below this is not worth building the solver's model for: list scheduling only. */
+    static final long MIN_SEARCH_MS = 20;
+
+    /** A class of ranks, the value decided for its lowest rank, and the rank expressions it matched or not. */
+    record RankClass<T>(IdRanges ranks, T value, Map<String, Boolean> rankSets) {}
+
+    /** The classes of RANKS in ascending order of their lowest rank, one thread, no search budget. */
+    static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide) {
+        return split(ranks, decide, 1, 0);
+    }
+
+    /**
+     * The classes of RANKS in ascending order of their lowest rank; DECIDE runs once per class,
+     * on up to THREADS threads: the rank expressions that the lowest rank's decision used predict
+     * the other classes, whose lowest ranks are then decided side by side. Each decision still
+     * makes its own class, and ranks that no decision covered are decided one by one. The solver
+     * searches for TIME_LIMIT_MS in all, shared equally by the predicted classes ({@link #share}).
+     */
+    static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide, int threads, long timeLimitMs) {
+        List<RankClass<T>> out = new ArrayList<>();
+        if (ranks.isEmpty()) {
+            return out;
+        }
+        Decided<T> first = decide.apply(ranks.first());
+        IdRanges firstClass = classOf(ranks, ranks.first(), first);
+        IdRanges left = ranks.minus(firstClass);
+        List<IdRanges> predicted = partition(left, first.rankSets());
+        long share = share(timeLimitMs, predicted.size() + 1);
+        out.add(new RankClass<>(firstClass, first.plan().apply(share), first.rankSets()));
+        if (threads > 1 && predicted.size() > 1) {
+            List<Decided<T>> decided = inParallel(predicted, c -> decide.apply(c.first()), threads);
+            List<IdRanges> classes = new ArrayList<>();
+            List<Decided<T>> kept = new ArrayList<>();
+            for (int i = 0; i < predicted.size(); i++) {
+                int rank = predicted.get(i).first();
+                if (left.contains(rank)) {
+                    IdRanges cls = classOf(left, rank, decided.get(i));
+                    classes.add(cls);
+                    kept.add(decided.get(i));
+                    left = left.minus(cls);
+                }
+            }
+            List<T> values = inParallel(kept, d -> d.plan().apply(share), threads);
+            for (int i = 0; i < kept.size(); i++) {
+                out.add(new RankClass<>(classes.get(i), values.get(i), kept.get(i).rankSets()));
+            }
+        }
+        while (!left.isEmpty()) {
+            int rank = left.first();
+            Decided<T> d = decide.apply(rank);
+            IdRanges cls = classOf(left, rank, d);
+            out.add(new RankClass<>(cls, d.plan().apply(share), d.rankSets()));
+            left = left.minus(cls);
+        }
+        out.sort((a, b) -> Integer.compare(a.ranks().first(), b.ranks().first()));
+        return out;
+    }
+
+    /** The solver's search time per class when CLASSES share TIME_LIMIT_MS; 0 (list scheduling) below {@link #MIN_SEARCH_MS}. */
+    static long share(long timeLimitMs, int classes) {
+        long s = timeLimitMs / Math.max(1, classes);
+        return s < Math.min(MIN_SEARCH_MS, timeLimitMs) ? 0 : s;
+    }
+
+    /** The ranks of LEFT that D holds for: RANK alone when D read the rank itself. */
+    private static IdRanges classOf(IdRanges left, int rank, Decided<?> d) {
+        return d.rankItself() ? IdRanges.range(rank, rank) : alike(left, d.rankSets());
+    }
+
+    /** LEFT split by which of the expressions of RANK_SETS each rank matches. */
+    static List<IdRanges> partition(IdRanges left, Map<String, Boolean> rankSets) {
+        List<IdRanges> sets = new ArrayList<>();
+        for (String e : rankSets.keySet()) {
+            sets.add(RankSet.parse(e).ranges());
+        }
+        List<IdRanges> out = new ArrayList<>();
+        IdRanges rest = left;
+        while (!rest.isEmpty()) {
+            int rank = rest.first();
+            IdRanges cls = rest;
+            for (IdRanges s : sets) {
+                cls = s.contains(rank) ? cls.intersect(s) : cls.minus(s);
+            }
+            out.add(cls);
+            rest = rest.minus(cls);
+        }
+        return out;
+    }
+
+    /** FN applied to each of ITEMS on up to THREADS threads, results in the items' order; the first failure is thrown. */
+    private static <A, B> List<B> inParallel(List<A> items, Function<A, B> fn, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rank-class");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<B>> futures = new ArrayList<>();
+            for (A item : items) {
+                futures.add(pool.submit(() -> fn.apply(item)));
+            }
+            List<B> out = new ArrayList<>();
+            for (Future<B> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deciding rank classes", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The ranks of LEFT that every expression of RANK_SETS matches (true) or misses (false) as recorded. */
+    static IdRanges alike(IdRanges left, Map<String, Boolean> rankSets) {
+        IdRanges cls = left;
+        for (Map.Entry<String, Boolean> e : rankSets.entrySet()) {
+            IdRanges matched = RankSet.parse(e.getKey()).ranges();
+            cls = e.getValue() ? cls.intersect(matched) : cls.minus(matched);
+        }
+        return cls;
+    }
+
+    /**
+     * Classes whose values have the same IDENTITY merged into one, in order of their lowest rank:
+     * what a report shows when it groups ranks that get the same plan.
+     */
+    static <T> List<RankClass<T>> merged(List<RankClass<T>> classes, Function<T, ?> identity) {
+        Map<Object, RankClass<T>> groups = new LinkedHashMap<>();
+        for (RankClass<T> c : classes) {
+            groups.merge(identity.apply(c.value()), c,
+                    (a, b) -> new RankClass<>(a.ranks().union(b.ranks()), a.value(), a.rankSets()));
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The ranks of a {@code --ranks} option: an RFC 22 idset, or {@code all} for 0 to SIZE - 1.
+     * Any idset is accepted (no cap: the work is per class).
+     */
+    static IdRanges parse(String option, String text, java.util.function.IntSupplier size) {
+        if (text.equals("all")) {
+            return IdRanges.range(0, size.getAsInt() - 1L);
+        }
+        RankSet set;
+        try {
+            set = RankSet.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new org.fluxmp.boot.ConfigException(option + ": " + e.getMessage());
+        }
+        if (!set.isIdset()) {
+            throw new org.fluxmp.boot.ConfigException(option + ": expected an idset such as 0-15 or all, not " + text);
+        }
+        return set.ranges();
+    }
+}
