@@ -1,21 +1,30 @@
 package org.fluxmp.runner.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Explainer;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.solver.RequiresClosure;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code explain NAME}: why a task or module is enabled, skipped or replaced; who provides a service. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -37,10 +46,90 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Task, module or service to explain")
     String name;
 
+    @Option(names = "--ranks", paramLabel = "IDSET",
+            description = "Explain for the ranks of IDSET (e.g. 0-16383, or all), once per class of ranks that "
+                    + "decide alike, grouping ranks whose explanations agree.")
+    String ranks;
+
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        Facts facts = factOptions.facts(ctx);
+        if (ranks == null) {
+            Explanation e = explain(ctx, factOptions.facts(ctx));
+            if (json) {
+                ctx.out().println(PyJson.write(e.data()));
+            } else {
+                e.lines().forEach(ctx.out()::println);
+            }
+            return FluxModprobe.OK;
+        }
+        if (factOptions.rank != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rank and --ranks cannot be used together");
+        }
+        IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
+        List<RankClasses.RankClass<Explanation>> classes = RankClasses.split(wanted, rank -> {
+            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
+            Explanation e = explain(ctx, facts);
+            return new RankClasses.Decided<Explanation>(search -> e, e.rankSets(), facts.seen().containsKey("attr:rank"));
+        }, RankClasses.THREADS, 0);
+        List<Object> groups = new ArrayList<>();
+        boolean first = true;
+        for (RankClasses.RankClass<Explanation> g : RankClasses.merged(classes, Explanation::identity)) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("ranks", g.ranks().toString());
+                m.put("explain", g.value().data());
+                groups.add(m);
+            } else {
+                if (!first) {
+                    ctx.out().println();
+                }
+                g.value().lines(g.ranks()).forEach(ctx.out()::println);
+            }
+            first = false;
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("groups", groups);
+            ctx.out().println(PyJson.write(m));
+        }
+        return FluxModprobe.OK;
+    }
+
+    /** One rank's explanation: the data of SPEC 6, and the rank expressions its decision read. */
+    private record Explanation(int rank, Map<String, Object> data, List<String> text, Map<String, Boolean> rankSets) {
+        List<String> lines() {
+            return text;
+        }
+
+        /** The text for the ranks of CLS, which all explain alike: where it names its rank, it names them. */
+        List<String> lines(IdRanges cls) {
+            List<String> out = new ArrayList<>();
+            String ids = cls.toString();
+            // an idset is digits, commas and dashes: nothing a replacement would read as special
+            String replacement = (cls.count() == 1 ? "rank" : "ranks") + "$1 " + ids;
+            for (String l : text) {
+                out.add(rankMention(rank).matcher(l).replaceAll(replacement));
+            }
+            return out;
+        }
+
+        /** The explanation without its rank: equal for ranks that explain alike. */
+        String identity() {
+            Map<String, Object> d = new LinkedHashMap<>(data);
+            d.remove("rank");
+            return rankMention(rank).matcher(PyJson.write(d)).replaceAll("rank$1 *");
+        }
+
+        /** "rank N" in text, "rank = N" in the facts line, "rank": N in JSON. */
+        private static Pattern rankMention(int rank) {
+            return Pattern.compile("\\brank( =|\":)? " + rank + "\\b");
+        }
+    }
+
+    private Explanation explain(Context ctx, Facts facts) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
         // setup scripts print to stdout in a run; here their output would get in the way
         BashSetupSteps steps = new BashSetupSteps(ctx.env(), facts.rank(), ctx.err());
@@ -57,13 +146,10 @@ final class ExplainCommand implements Callable<Integer> {
         Map<String, String> inRun = RequiresClosure.of(d, d.runnable());
         Explainer explainer = new Explainer(d, context, inRun);
         Map<String, Object> data = explainer.explain(name);
-        if (json) {
-            ctx.out().println(PyJson.write(data));
-        } else {
-            for (Explainer.Line l : explainer.render(data)) {
-                ctx.out().println(l.text().isEmpty() ? "" : "  ".repeat(l.depth()) + l.text());
-            }
+        List<String> text = new ArrayList<>();
+        for (Explainer.Line l : explainer.render(data)) {
+            text.add(l.text().isEmpty() ? "" : "  ".repeat(l.depth()) + l.text());
         }
-        return FluxModprobe.OK;
+        return new Explanation(facts.rank(), data, text, PlanMaker.rankSets(rules, facts.rank()));
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.facts.RankSet;
+import org.fluxmp.boot.cache.RecordingFacts;
+import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
@@ -32,9 +33,6 @@ import picocli.CommandLine;
                 + "with the critical path and the predicted makespan against its lower bound.",
             "Setup `run` steps are run (their output goes to stderr); nothing is loaded or run."})
 final class SolveCommand implements Callable<Integer> {
-    /** More ranks than this in --ranks is almost surely a typo, and would take minutes. */
-    static final int MAX_RANKS = 4096;
-
     @ParentCommand FluxModprobe root;
     @Spec CommandSpec spec;
     @Mixin FactOptions factOptions;
@@ -44,8 +42,8 @@ final class SolveCommand implements Callable<Integer> {
     String which;
 
     @Option(names = "--ranks", paramLabel = "IDSET",
-            description = "Plan each rank of IDSET (e.g. 0-15; `all`: every rank of the broker's size) "
-                    + "and group ranks that get the same plan.")
+            description = "Plan for the ranks of IDSET (e.g. 0-16383; `all`: every rank of the instance's size), "
+                    + "once per class of ranks that decide alike, and group ranks that get the same plan.")
     String ranks;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "W", description = "Plan for W workers (default: number of cores + 4).")
@@ -56,7 +54,8 @@ final class SolveCommand implements Callable<Integer> {
     Path durations;
 
     @Option(names = "--time-limit", paramLabel = "MS", defaultValue = "" + Scheduler.DEFAULT_TIME_LIMIT_MS,
-            description = "How long the solver may search for a better schedule (default: ${DEFAULT-VALUE} ms; 0: list scheduling only).")
+            description = "How long the solver may search for a better schedule (default: ${DEFAULT-VALUE} ms; 0: list "
+                    + "scheduling only). With --ranks, the classes share it equally; a share under 20 ms is list-scheduled.")
     long timeLimit;
 
     @Option(names = "--json", description = "Print the plan as JSON.")
@@ -86,31 +85,28 @@ final class SolveCommand implements Callable<Integer> {
             }
             return FluxModprobe.OK;
         }
-        Map<String, List<PlanReport>> groups = new LinkedHashMap<>();
-        for (int r : rankList(ctx)) {
-            factOptions.rank = r;
-            Facts facts = factOptions.facts(ctx);
-            PlanReport report = plan(ctx, facts, options);
-            groups.computeIfAbsent(report.identity(), k -> new ArrayList<>()).add(report);
-        }
+        IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
+        List<RankClasses.RankClass<PlanReport>> classes = RankClasses.split(wanted, rank -> {
+            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
+            RunReader.Run run = RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
+            return new RankClasses.Decided<PlanReport>(search -> report(run,
+                    new PlanOptions(options.workers(), options.durations(), search)),
+                    PlanMaker.rankSets(run.rules(), rank), facts.seen().containsKey("attr:rank"));
+        }, RankClasses.THREADS, timeLimit);
         List<Object> out = new ArrayList<>();
         boolean first = true;
-        for (List<PlanReport> group : groups.values()) {
-            StringBuilder ids = new StringBuilder();
-            for (PlanReport p : group) {
-                ids.append(ids.length() == 0 ? "" : ",").append(p.rank());
-            }
-            String idset = RankSet.parse(ids.toString()).toString();
+        for (RankClasses.RankClass<PlanReport> group : RankClasses.merged(classes, PlanReport::identity)) {
+            String idset = group.ranks().toString();
             if (json) {
                 Map<String, Object> g = new LinkedHashMap<>();
                 g.put("ranks", idset);
-                g.put("plan", group.get(0).json(idset));
+                g.put("plan", group.value().json(idset));
                 out.add(g);
             } else {
                 if (!first) {
                     ctx.out().println();
                 }
-                group.get(0).text(idset, timeLimit).forEach(ctx.out()::println);
+                group.value().text(idset, timeLimit).forEach(ctx.out()::println);
             }
             first = false;
         }
@@ -124,41 +120,11 @@ final class SolveCommand implements Callable<Integer> {
 
     private PlanReport plan(Context ctx, Facts facts, PlanOptions options) {
         // setup scripts print to stdout in a run; here their output would get in the way
-        RunReader.Run run = RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose);
-        SolvedPlan solved = Planner.solve(run.rules(), run.decisions(), run.units(), options);
-        return new PlanReport(run.name(), solved, SkippedUnits.of(run.decisions(), run.units(), run.name()));
+        return report(RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose), options);
     }
 
-    /** The ranks of --ranks: an RFC 22 idset, or {@code all} for 0 to the broker's size - 1. */
-    private List<Integer> rankList(Context ctx) {
-        String canonical;
-        if (ranks.equals("all")) {
-            int size = factOptions.simFile(ctx).size();
-            canonical = size == 1 ? "0" : "0-" + (size - 1);
-        } else {
-            RankSet set;
-            try {
-                set = RankSet.parse(ranks);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("--ranks: " + e.getMessage());
-            }
-            if (ranks.startsWith(">") || ranks.startsWith("<")) {
-                throw new ConfigException("--ranks: expected an idset such as 0-15 or all, not " + ranks);
-            }
-            canonical = set.toString();
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String range : canonical.split(",")) {
-            int dash = range.indexOf('-');
-            long lo = Long.parseLong(dash < 0 ? range : range.substring(0, dash));
-            long hi = Long.parseLong(dash < 0 ? range : range.substring(dash + 1));
-            if (out.size() + hi - lo + 1 > MAX_RANKS) {
-                throw new ConfigException("--ranks: " + ranks + " has more than " + MAX_RANKS + " ranks");
-            }
-            for (long r = lo; r <= hi; r++) {
-                out.add((int) r);
-            }
-        }
-        return out;
+    private static PlanReport report(RunReader.Run run, PlanOptions options) {
+        SolvedPlan solved = Planner.solve(run.rules(), run.decisions(), run.units(), options);
+        return new PlanReport(run.name(), solved, SkippedUnits.of(run.decisions(), run.units(), run.name()));
     }
 }
