@@ -38,17 +38,13 @@ final class TomlFiles {
         if (last != null && Arrays.equals(last.bytes(), bytes)) {
             return last.result();
         }
-        TomlParseResult result;
-        try {
-            result = Toml.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            // tomlj is not supposed to throw on bad input; if it does, still report, never crash
-            problems.add(new Problem(name, 0, "invalid TOML: " + e.getMessage()));
-            return null;
-        } catch (StackOverflowError e) {
-            // tomlj's parser recurses once per nesting level: a few thousand [ or { exhaust the stack
-            problems.add(new Problem(name, 0, "invalid TOML: arrays or tables nested too deeply"));
-            return null;
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        TomlParseResult result = FastToml.parse(text);
+        if (result == null) {
+            result = parseWithTomlj(name, text, problems);
+            if (result == null) {
+                return null;
+            }
         }
         if (result.hasErrors()) {
             for (TomlParseError err : result.errors()) {
@@ -59,5 +55,20 @@ final class TomlFiles {
         }
         PARSED.put(name, new Parsed(bytes, result));
         return result;
+    }
+
+    /** What {@link FastToml} leaves to tomlj: other kinds of values, and every error, reported as tomlj words it. */
+    private static TomlParseResult parseWithTomlj(String name, String text, List<Problem> problems) {
+        try {
+            return Toml.parse(text);
+        } catch (RuntimeException e) {
+            // tomlj is not supposed to throw on bad input; if it does, still report, never crash
+            problems.add(new Problem(name, 0, "invalid TOML: " + e.getMessage()));
+            return null;
+        } catch (StackOverflowError e) {
+            // tomlj's parser recurses once per nesting level: a few thousand [ or { exhaust the stack
+            problems.add(new Problem(name, 0, "invalid TOML: arrays or tables nested too deeply"));
+            return null;
+        }
     }
 }

@@ -16,6 +16,8 @@ import org.fluxmp.boot.Place;
 public final class UnitTable {
     private final Map<String, Unit> units = new LinkedHashMap<>();
     private final Map<String, List<Unit>> providers = new LinkedHashMap<>();
+    /** The services each unit is indexed under, so that re-indexing one unit touches only its own lists. */
+    private final Map<Unit, List<String>> indexedUnder = new java.util.IdentityHashMap<>();
     private int nextIndex;
 
     public Unit add(String name, Unit.Kind kind, Place place) {
@@ -27,20 +29,26 @@ public final class UnitTable {
 
     /** Re-indexes the services of a unit whose {@code provides} changed. */
     void reindex(Unit unit) {
-        for (List<Unit> list : providers.values()) {
+        for (String service : indexedUnder.getOrDefault(unit, List.of())) {
+            List<Unit> list = providers.get(service);
             list.remove(unit);
+            if (list.isEmpty()) {
+                providers.remove(service);
+            }
         }
-        providers.values().removeIf(List::isEmpty);
         index(unit);
     }
 
     private void index(Unit unit) {
+        List<String> services = new ArrayList<>();
         for (String service : unit.getServices()) {
             List<Unit> list = providers.computeIfAbsent(service, s -> new ArrayList<>());
             if (!list.contains(unit)) {
                 list.add(unit);
+                services.add(service);
             }
         }
+        indexedUnder.put(unit, services);
     }
 
     public Optional<Unit> unit(String name) {
