@@ -18,7 +18,7 @@ public final class FactLedger {
         this.facts = facts;
     }
 
-    public Optional<String> value(FactKind kind, String key) {
+    public synchronized Optional<String> value(FactKind kind, String key) {
         return seen.computeIfAbsent(kind.prefix() + ":" + key, k -> facts.get(kind, key));
     }
 
@@ -28,7 +28,7 @@ public final class FactLedger {
     }
 
     /** {@code kind:key} -> value seen, in the order first asked. */
-    public Map<String, Optional<String>> seen() {
+    public synchronized Map<String, Optional<String>> seen() {
         return seen;
     }
 }

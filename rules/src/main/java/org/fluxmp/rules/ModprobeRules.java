@@ -139,16 +139,27 @@ public final class ModprobeRules {
 
     /** Applies pending disable requests, then runs the rules. */
     public Decisions decide() {
-        for (String[] d : pendingDisables) {
-            try {
-                table.disable(d[0], d[1]);
-            } catch (ConfigException e) {
-                problems.addAll(e.problems());
+        return decideAt(facts.rank());
+    }
+
+    /**
+     * The decision for rank RANK from what was read for this one: what a rank of another class
+     * would get, when reading did not depend on the rank (issue 11). Safe to call from several
+     * threads once a first call has applied the pending disable requests.
+     */
+    public Decisions decideAt(int rank) {
+        synchronized (pendingDisables) {
+            for (String[] d : pendingDisables) {
+                try {
+                    table.disable(d[0], d[1]);
+                } catch (ConfigException e) {
+                    problems.addAll(e.problems());
+                }
             }
+            pendingDisables.clear();
+            check();
         }
-        pendingDisables.clear();
-        check();
-        return Decider.decide(table, ledger, facts.rank(), seeds);
+        return Decider.decide(table, ledger, rank, seeds);
     }
 
     public UnitTable table() { return table; }

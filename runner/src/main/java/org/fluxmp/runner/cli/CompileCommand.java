@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.CacheEntry;
 import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
+import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
@@ -67,7 +70,14 @@ final class CompileCommand implements Callable<Integer> {
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // one plan per class of ranks, stored as one entry that any rank of the class hits
         List<CacheEntry> entries = java.util.Collections.synchronizedList(new ArrayList<>());
+        // the files are read once when reading did not depend on the rank (no setup `run` step, no
+        // ${attr:rank}): every other class is decided from that reading
+        AtomicReference<Shared> shared = new AtomicReference<>();
         List<RankClasses.RankClass<List<PlanTask>>> classes = RankClasses.split(wanted, rank -> {
+            Shared read = shared.get();
+            if (read != null) {
+                return read.decided(rank, entries);
+            }
             Facts facts = factOptions.facts(ctx, rank);
             Map<String, String> env = new LinkedHashMap<>(ctx.env());
             env.putAll(factOptions.taskEnv(ctx, facts));
@@ -79,11 +89,12 @@ final class CompileCommand implements Callable<Integer> {
                     ? PlanMaker.decideRun(ctx, recorded, steps, "rc1", null, false,
                             () -> new ArrayList<>(recorded.loadedModules().keySet()))
                     : PlanMaker.decideRc3(ctx, recorded, steps, false);
-            return new RankClasses.Decided<List<PlanTask>>(search -> {
-                Plan plan = decided.plan(ctx, job, run.workers(), search).plan();
-                entries.add(new CacheEntry(recorded.seen(), decided.rankSets(), steps.records(), plan));
-                return plan.tasks();
-            }, decided.rankSets(), recorded.seen().containsKey("attr:rank"));
+            Shared here = new Shared(ctx, decided, job, run.workers(), recorded.seen(), steps.records());
+            boolean rankItself = recorded.seen().containsKey("attr:rank");
+            if (steps.records().isEmpty() && !rankItself) {
+                shared.set(here);
+            }
+            return new RankClasses.Decided<>(here.plan(decided, entries), decided.rankSets(), rankItself);
         }, RankClasses.THREADS, timeLimit);
         flow.storeCompiled(entries);
         // ranks that get the same tasks share a line of output
@@ -104,5 +115,23 @@ final class CompileCommand implements Callable<Integer> {
             ctx.out().println(PyJson.write(report));
         }
         return FluxModprobe.OK;
+    }
+
+    /** One reading of the files, what it asked of the broker and its setup steps: what every class's entry records. */
+    private record Shared(Context ctx, PlanMaker.Decided read, Job job, int workers, Map<String, String> seen,
+            List<SetupRecord> setup) {
+        RankClasses.Decided<List<PlanTask>> decided(int rank, List<CacheEntry> entries) {
+            PlanMaker.Decided d = read.at(rank);
+            return new RankClasses.Decided<>(plan(d, entries), d.rankSets(), false);
+        }
+
+        /** Plans D given the solver's search time, storing the entry of its class in ENTRIES. */
+        LongFunction<List<PlanTask>> plan(PlanMaker.Decided d, List<CacheEntry> entries) {
+            return search -> {
+                Plan plan = d.plan(ctx, job, workers, search).plan();
+                entries.add(new CacheEntry(seen, d.rankSets(), setup, plan));
+                return plan.tasks();
+            };
+        }
     }
 }

@@ -1,14 +1,17 @@
 package org.fluxmp.runner.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.RecordingFacts;
+import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
@@ -69,10 +72,22 @@ final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rank and --ranks cannot be used together");
         }
         IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
+        // the files are read once when reading did not depend on the rank (no setup `run` step, no
+        // ${attr:rank}): every other class is decided from that reading
+        AtomicReference<Reading> shared = new AtomicReference<>();
         List<RankClasses.RankClass<Explanation>> classes = RankClasses.split(wanted, rank -> {
-            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
-            Explanation e = explain(ctx, facts);
-            return new RankClasses.Decided<Explanation>(search -> e, e.rankSets(), facts.seen().containsKey("attr:rank"));
+            Reading read = shared.get();
+            boolean rankItself = false;
+            if (read == null) {
+                RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
+                read = read(ctx, facts);
+                rankItself = facts.seen().containsKey("attr:rank");
+                if (!read.setupRan() && !rankItself) {
+                    shared.set(read);
+                }
+            }
+            Explanation e = read.explain(name, rank);
+            return new RankClasses.Decided<Explanation>(search -> e, e.rankSets(), rankItself);
         }, RankClasses.THREADS, 0);
         List<Object> groups = new ArrayList<>();
         boolean first = true;
@@ -130,9 +145,29 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private Explanation explain(Context ctx, Facts facts) {
+        return read(ctx, facts).explain(name, facts.rank());
+    }
+
+    /** The files read for a rank, with the selection applied: what is explained at any rank it holds for. */
+    private record Reading(ModprobeRules rules, String context, boolean setupRan) {
+        Explanation explain(String name, int rank) {
+            Decisions d = rules.decideAt(rank);
+            Map<String, String> inRun = RequiresClosure.of(d, d.runnable());
+            Explainer explainer = new Explainer(d, context, inRun);
+            Map<String, Object> data = explainer.explain(name);
+            List<String> text = new ArrayList<>();
+            for (Explainer.Line l : explainer.render(data)) {
+                text.add(l.text().isEmpty() ? "" : "  ".repeat(l.depth()) + l.text());
+            }
+            return new Explanation(rank, data, text, PlanMaker.rankSets(rules, rank));
+        }
+    }
+
+    private Reading read(Context ctx, Facts facts) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
         // setup scripts print to stdout in a run; here their output would get in the way
-        BashSetupSteps steps = new BashSetupSteps(ctx.env(), facts.rank(), ctx.err());
+        RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(ctx.env(), facts.rank(), ctx.err()),
+                new ArrayDeque<>());
         String context = rc;
         if (rc.equals("rc1")) {
             rules.readRunlevel("rc1", steps);
@@ -142,14 +177,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
         rules.check();
         selection.apply(rules, ctx);
-        Decisions d = rules.decide();
-        Map<String, String> inRun = RequiresClosure.of(d, d.runnable());
-        Explainer explainer = new Explainer(d, context, inRun);
-        Map<String, Object> data = explainer.explain(name);
-        List<String> text = new ArrayList<>();
-        for (Explainer.Line l : explainer.render(data)) {
-            text.add(l.text().isEmpty() ? "" : "  ".repeat(l.depth()) + l.text());
-        }
-        return new Explanation(facts.rank(), data, text, PlanMaker.rankSets(rules, facts.rank()));
+        return new Reading(rules, context, !steps.records().isEmpty());
     }
 }

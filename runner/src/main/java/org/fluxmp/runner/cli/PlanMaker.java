@@ -24,7 +24,14 @@ final class PlanMaker {
     record Made(Plan plan, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {}
 
     /** A decided run not yet ordered: what {@link #plan} turns into a {@link Made}. */
-    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {
+    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets,
+            boolean rc3) {
+        /** The same run decided for RANK from the same reading (valid when reading did not depend on the rank). */
+        Decided at(int rank) {
+            Decisions d = rules.decideAt(rank);
+            return new Decided(rules, d, rc3 ? Planner.rc3Units(d) : Planner.runUnits(d), PlanMaker.rankSets(rules, rank), rc3);
+        }
+
         /** Orders the units on WORKERS, the solver searching for at most TIME_LIMIT_MS. */
         Made plan(Context ctx, Job job, int workers, long timeLimitMs) {
             return new Made(PlanRunner.planWithMeasuredDurations(ctx, job, rules, decisions, units, workers, timeLimitMs),
@@ -56,7 +63,7 @@ final class PlanMaker {
         rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded.get() : r, "setup remove"));
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
-        return new Decided(rules, d, Planner.runUnits(d), rankSets(rules, facts.rank()));
+        return new Decided(rules, d, Planner.runUnits(d), rankSets(rules, facts.rank()), false);
     }
 
     /** rc3: every loaded module is removed, then rc3 files' tasks. */
@@ -81,7 +88,7 @@ final class PlanMaker {
         rules.check();
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
-        return new Decided(rules, d, Planner.rc3Units(d), rankSets(rules, facts.rank()));
+        return new Decided(rules, d, Planner.rc3Units(d), rankSets(rules, facts.rank()), true);
     }
 
     static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {

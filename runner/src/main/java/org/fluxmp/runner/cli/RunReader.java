@@ -13,6 +13,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.broker.BrokerChoice;
 import org.fluxmp.boot.broker.SimBrokerFile;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
@@ -26,7 +27,14 @@ import org.fluxmp.solver.Planner;
 final class RunReader {
     /** A decided run: its rules, decisions and units, and the environment its scripts get beyond the tool's. */
     record Run(String name, ModprobeRules rules, Decisions decisions, Collection<String> units,
-            Map<String, String> extraEnv, SimBrokerFile sim) {}
+            Map<String, String> extraEnv, SimBrokerFile sim, boolean setupRan) {
+        /** The run as RANK would decide it from this reading (valid when no setup step ran: nothing read depends on the rank). */
+        Run at(int rank) {
+            Decisions d = rules.decideAt(rank);
+            boolean rc3 = name.equals("rc3");
+            return new Run(name, rules, d, rc3 ? Planner.rc3Units(d) : Planner.runUnits(d), extraEnv, sim, setupRan);
+        }
+    }
 
     private RunReader() {}
 
@@ -57,7 +65,8 @@ final class RunReader {
         }
         Map<String, String> env = new LinkedHashMap<>(ctx.env());
         env.putAll(extraEnv);
-        BashSetupSteps steps = new BashSetupSteps(env, facts.rank(), setupOut);
+        RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, facts.rank(), setupOut),
+                new java.util.ArrayDeque<>());
         if (runlevel) {
             rules.readRunlevel(which, steps);
         } else {
@@ -71,6 +80,6 @@ final class RunReader {
         DisableRequests.apply(rules, ctx, List.of());
         Decisions d = rules.decide();
         Collection<String> units = rc3 ? Planner.rc3Units(d) : Planner.runUnits(d);
-        return new Run(runlevel ? which : "run " + which, rules, d, units, extraEnv, sim);
+        return new Run(runlevel ? which : "run " + which, rules, d, units, extraEnv, sim, !steps.records().isEmpty());
     }
 }

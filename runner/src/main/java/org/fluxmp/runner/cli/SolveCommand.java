@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
@@ -86,12 +87,26 @@ final class SolveCommand implements Callable<Integer> {
             return FluxModprobe.OK;
         }
         IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
+        // the files are read once when reading did not depend on the rank (no setup `run` step, no
+        // ${attr:rank}): every other class is decided from that reading
+        AtomicReference<RunReader.Run> shared = new AtomicReference<>();
         List<RankClasses.RankClass<PlanReport>> classes = RankClasses.split(wanted, rank -> {
-            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
-            RunReader.Run run = RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
+            RunReader.Run read = shared.get();
+            boolean rankItself = false;
+            if (read != null) {
+                read = read.at(rank);
+            } else {
+                RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
+                read = RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
+                rankItself = facts.seen().containsKey("attr:rank");
+                if (!read.setupRan() && !rankItself) {
+                    shared.set(read);
+                }
+            }
+            RunReader.Run run = read;
             return new RankClasses.Decided<PlanReport>(search -> report(run,
                     new PlanOptions(options.workers(), options.durations(), search)),
-                    PlanMaker.rankSets(run.rules(), rank), facts.seen().containsKey("attr:rank"));
+                    PlanMaker.rankSets(run.rules(), rank), rankItself);
         }, RankClasses.THREADS, timeLimit);
         List<Object> out = new ArrayList<>();
         boolean first = true;

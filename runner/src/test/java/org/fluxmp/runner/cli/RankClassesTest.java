@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.facts.RankSet;
@@ -42,14 +43,17 @@ class RankClassesTest {
         return new TreeSet<>(Planner.runUnits(d)) + " " + d.alternatives();
     }
 
-    private static RankClasses.Decided<String> decided(Path dir, int rank) {
+    /** Reads DIR once, as rank FIRST: then decides any rank from that reading, as the commands do. */
+    private static IntFunction<RankClasses.Decided<String>> fromOneReading(Path dir, int first) {
         ModprobeRules rules = ModprobeRules.open(new SearchPath(CliRun.home().resolve("etc/modprobe"),
-                List.of(dir.toString())), new StaticFacts(Map.of()).rank(rank), s -> { }).check();
+                List.of(dir.toString())), new StaticFacts(Map.of()).rank(first), s -> { }).check();
         rules.readRunlevel("rc1", SetupStepRunner.NONE);
         rules.check();
-        Decisions d = rules.decide();
-        String value = new TreeSet<>(Planner.runUnits(d)) + " " + d.alternatives();
-        return new RankClasses.Decided<>(search -> value, PlanMaker.rankSets(rules, rank), false);
+        return rank -> {
+            Decisions d = rules.decideAt(rank);
+            String value = new TreeSet<>(Planner.runUnits(d)) + " " + d.alternatives();
+            return new RankClasses.Decided<>(search -> value, PlanMaker.rankSets(rules, rank), false);
+        };
     }
 
     /** The ranks of a class worth checking: both ends of each range, the ranks just inside, and a few at random. */
@@ -79,7 +83,7 @@ class RankClassesTest {
             Path dir = Files.createDirectories(tmp.resolve("c" + c));
             RandomRankConfig.write(dir, r, 6 + r.nextInt(10));
             IdRanges wanted = RankSet.parse(RandomRankConfig.idset(r, 1 + r.nextInt(4))).ranges();
-            List<RankClasses.RankClass<String>> classes = RankClasses.split(wanted, rank -> decided(dir, rank));
+            List<RankClasses.RankClass<String>> classes = RankClasses.split(wanted, fromOneReading(dir, wanted.first()));
             IdRanges covered = IdRanges.EMPTY;
             for (RankClasses.RankClass<String> cls : classes) {
                 assertTrue(cls.ranks().intersect(covered).isEmpty(), "classes are disjoint");
@@ -101,8 +105,8 @@ class RankClassesTest {
             Path dir = Files.createDirectories(tmp.resolve("t" + c));
             RandomRankConfig.write(dir, r, 8 + r.nextInt(8));
             IdRanges wanted = IdRanges.range(0, RandomRankConfig.MAX_RANK - 1);
-            List<RankClasses.RankClass<String>> one = RankClasses.split(wanted, rank -> decided(dir, rank));
-            List<RankClasses.RankClass<String>> two = RankClasses.split(wanted, rank -> decided(dir, rank), 2, 0);
+            List<RankClasses.RankClass<String>> one = RankClasses.split(wanted, fromOneReading(dir, 0));
+            List<RankClasses.RankClass<String>> two = RankClasses.split(wanted, fromOneReading(dir, 0), 2, 0);
             assertEquals(one.size(), two.size());
             for (int i = 0; i < one.size(); i++) {
                 assertEquals(one.get(i).ranks(), two.get(i).ranks());
