@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongFunction;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.CacheEntry;
@@ -69,46 +67,29 @@ final class CompileCommand implements Callable<Integer> {
         PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(run.jobs), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // one plan per class of ranks, stored as one entry that any rank of the class hits
-        List<CacheEntry> entries = java.util.Collections.synchronizedList(new ArrayList<>());
-        // the files are read once when reading did not depend on the rank (no setup `run` step, no
-        // ${attr:rank}): every other class is decided from that reading
-        AtomicReference<Shared> shared = new AtomicReference<>();
-        List<RankClasses.RankClass<List<PlanTask>>> classes = RankClasses.split(wanted, rank -> {
-            Shared read = shared.get();
-            if (read != null) {
-                return read.decided(rank, entries);
-            }
-            Facts facts = factOptions.facts(ctx, rank);
-            Map<String, String> env = new LinkedHashMap<>(ctx.env());
-            env.putAll(factOptions.taskEnv(ctx, facts));
-            env.put("FLUX_RC_USE_MODPROBE", "t");
-            RecordingFacts recorded = new RecordingFacts(facts);
-            Job job = new Job(runlevel, factOptions.brokerSpec(ctx), Job.rcDirs(ctx, runlevel), facts::attr);
-            RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
-            PlanMaker.Decided decided = runlevel.equals("rc1")
-                    ? PlanMaker.decideRun(ctx, recorded, steps, "rc1", null, false,
-                            () -> new ArrayList<>(recorded.loadedModules().keySet()))
-                    : PlanMaker.decideRc3(ctx, recorded, steps, false);
-            Shared here = new Shared(ctx, decided, job, run.workers(), recorded.seen(), steps.records());
-            boolean rankItself = recorded.seen().containsKey("attr:rank");
-            if (steps.records().isEmpty() && !rankItself) {
-                shared.set(here);
-            }
-            return new RankClasses.Decided<>(here.plan(decided, entries), decided.rankSets(), rankItself);
-        }, RankClasses.THREADS, timeLimit);
+        List<RankClasses.RankClass<CacheEntry>> classes = RankClasses.split(wanted, rank -> read(ctx, rank),
+                CompileCommand::expressionsOf, (reading, rank) -> {
+                    PlanMaker.Decided d = reading.read().at(rank);
+                    return new RankClasses.Decided<>(search -> reading.entry(d, search), d.rankSets(), false);
+                }, timeLimit);
+        List<CacheEntry> entries = new ArrayList<>();
+        for (RankClasses.RankClass<CacheEntry> c : classes) {
+            entries.add(c.value());
+        }
         flow.storeCompiled(entries);
         // ranks that get the same tasks share a line of output
         List<Object> report = new ArrayList<>();
-        for (RankClasses.RankClass<List<PlanTask>> g : RankClasses.merged(classes, tasks -> tasks)) {
+        for (RankClasses.RankClass<CacheEntry> g : RankClasses.merged(classes, e -> e.plan().tasks())) {
             String idset = g.ranks().toString();
+            List<PlanTask> tasks = g.value().plan().tasks();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("ranks", idset);
                 m.put("file", flow.file().toString());
-                m.put("tasks", g.value().size());
+                m.put("tasks", tasks.size());
                 report.add(m);
             } else {
-                ctx.out().println(runlevel + ": ranks " + idset + ": " + g.value().size() + " tasks, stored in " + flow.file());
+                ctx.out().println(runlevel + ": ranks " + idset + ": " + tasks.size() + " tasks, stored in " + flow.file());
             }
         }
         if (json) {
@@ -117,21 +98,35 @@ final class CompileCommand implements Callable<Integer> {
         return FluxModprobe.OK;
     }
 
-    /** One reading of the files, what it asked of the broker and its setup steps: what every class's entry records. */
-    private record Shared(Context ctx, PlanMaker.Decided read, Job job, int workers, Map<String, String> seen,
-            List<SetupRecord> setup) {
-        RankClasses.Decided<List<PlanTask>> decided(int rank, List<CacheEntry> entries) {
-            PlanMaker.Decided d = read.at(rank);
-            return new RankClasses.Decided<>(plan(d, entries), d.rankSets(), false);
-        }
+    /** The files read as RANK for the runlevel, with what that asked of the broker and ran. */
+    private RankClasses.Reading<Compiling> read(Context ctx, int rank) {
+        Facts facts = factOptions.facts(ctx, rank);
+        Map<String, String> env = new LinkedHashMap<>(ctx.env());
+        env.putAll(factOptions.taskEnv(ctx, facts));
+        env.put("FLUX_RC_USE_MODPROBE", "t");
+        RecordingFacts recorded = new RecordingFacts(facts);
+        Job job = new Job(runlevel, factOptions.brokerSpec(ctx), Job.rcDirs(ctx, runlevel), facts::attr);
+        RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
+        PlanMaker.Reading reading = runlevel.equals("rc1")
+                ? PlanMaker.readRun(ctx, recorded, steps, "rc1", null, false,
+                        () -> new ArrayList<>(recorded.loadedModules().keySet()))
+                : PlanMaker.readRc3(ctx, recorded, steps, false);
+        return new RankClasses.Reading<>(new Compiling(ctx, reading, job, run.workers(), recorded, steps.records()),
+                recorded, !steps.records().isEmpty());
+    }
 
-        /** Plans D given the solver's search time, storing the entry of its class in ENTRIES. */
-        LongFunction<List<PlanTask>> plan(PlanMaker.Decided d, List<CacheEntry> entries) {
-            return search -> {
-                Plan plan = d.plan(ctx, job, workers, search).plan();
-                entries.add(new CacheEntry(seen, d.rankSets(), setup, plan));
-                return plan.tasks();
-            };
+    /** A reading with what each class's stored entry records: the facts asked, the setup steps run. */
+    private record Compiling(Context ctx, PlanMaker.Reading read, Job job, int workers, RecordingFacts facts,
+            List<SetupRecord> setup) {
+        /** D planned with SEARCH ms of solver time, as the entry that stores it. */
+        CacheEntry entry(PlanMaker.Decided d, long search) {
+            Plan plan = d.plan(ctx, job, workers, search).plan();
+            return new CacheEntry(facts.seen(), d.rankSets(), setup, plan);
         }
+    }
+
+    /** Expressions of the reading: {@link PlanMaker.Reading#expressions}. */
+    private static java.util.Collection<String> expressionsOf(Compiling c) {
+        return c.read().expressions();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
@@ -72,23 +71,14 @@ final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rank and --ranks cannot be used together");
         }
         IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
-        // the files are read once when reading did not depend on the rank (no setup `run` step, no
-        // ${attr:rank}): every other class is decided from that reading
-        AtomicReference<Reading> shared = new AtomicReference<>();
         List<RankClasses.RankClass<Explanation>> classes = RankClasses.split(wanted, rank -> {
-            Reading read = shared.get();
-            boolean rankItself = false;
-            if (read == null) {
-                RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
-                read = read(ctx, facts);
-                rankItself = facts.seen().containsKey("attr:rank");
-                if (!read.setupRan() && !rankItself) {
-                    shared.set(read);
-                }
-            }
-            Explanation e = read.explain(name, rank);
-            return new RankClasses.Decided<Explanation>(search -> e, e.rankSets(), rankItself);
-        }, RankClasses.THREADS, 0);
+            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
+            Reading reading = read(ctx, facts);
+            return new RankClasses.Reading<>(reading, facts, reading.setupRan());
+        }, reading -> PlanMaker.rankSets(reading.rules(), 0).keySet(), (reading, rank) -> {
+            Explanation e = reading.explain(name, rank);
+            return new RankClasses.Decided<>(search -> e, e.rankSets(), false);
+        }, 0);
         List<Object> groups = new ArrayList<>();
         boolean first = true;
         for (RankClasses.RankClass<Explanation> g : RankClasses.merged(classes, Explanation::identity)) {

@@ -23,15 +23,25 @@ final class PlanMaker {
     /** A plan, the decisions behind it, and which rank expressions matched (for the cache). */
     record Made(Plan plan, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {}
 
-    /** A decided run not yet ordered: what {@link #plan} turns into a {@link Made}. */
-    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets,
-            boolean rc3) {
-        /** The same run decided for RANK from the same reading (valid when reading did not depend on the rank). */
+    /**
+     * A run's files read, setup applied and disables requested: what any rank decides from, when
+     * reading did not depend on the rank (no setup {@code run} step, no {@code ${attr:rank}}).
+     */
+    record Reading(ModprobeRules rules, boolean rc3) {
+        /** The run decided for RANK. */
         Decided at(int rank) {
             Decisions d = rules.decideAt(rank);
-            return new Decided(rules, d, rc3 ? Planner.rc3Units(d) : Planner.runUnits(d), PlanMaker.rankSets(rules, rank), rc3);
+            return new Decided(rules, d, rc3 ? Planner.rc3Units(d) : Planner.runUnits(d), rankSets(rules, rank));
         }
 
+        /** The rank expressions of the configuration read. */
+        java.util.Set<String> expressions() {
+            return rankSets(rules, 0).keySet();
+        }
+    }
+
+    /** A decided run not yet ordered: what {@link #plan} turns into a {@link Made}. */
+    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {
         /** Orders the units on WORKERS, the solver searching for at most TIME_LIMIT_MS. */
         Made plan(Context ctx, Job job, int workers, long timeLimitMs) {
             return new Made(PlanRunner.planWithMeasuredDurations(ctx, job, rules, decisions, units, workers, timeLimitMs),
@@ -45,13 +55,13 @@ final class PlanMaker {
      */
     static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
             java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps, Job job) {
-        Decided d = decideRun(ctx, facts, steps, runlevel, file, verbose, loaded);
+        Decided d = readRun(ctx, facts, steps, runlevel, file, verbose, loaded).at(facts.rank());
         return showDeps ? new Made(null, d.decisions(), d.units(), d.rankSets())
                 : d.plan(ctx, job, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
     }
 
-    /** The deciding half of {@link #forRun}. */
-    static Decided decideRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file,
+    /** The reading half of {@link #forRun}. */
+    static Reading readRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file,
             boolean verbose, java.util.function.Supplier<List<String>> loaded) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         if (runlevel != null) {
@@ -62,17 +72,16 @@ final class PlanMaker {
         rules.check();
         rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded.get() : r, "setup remove"));
         DisableRequests.apply(rules, ctx, List.of());
-        Decisions d = rules.decide();
-        return new Decided(rules, d, Planner.runUnits(d), rankSets(rules, facts.rank()), false);
+        return new Reading(rules, false);
     }
 
     /** rc3: every loaded module is removed, then rc3 files' tasks. */
     static Made forRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose, int workers, Job job) {
-        return decideRc3(ctx, facts, steps, verbose).plan(ctx, job, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
+        return readRc3(ctx, facts, steps, verbose).at(facts.rank()).plan(ctx, job, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
     }
 
-    /** The deciding half of {@link #forRc3}. */
-    static Decided decideRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose) {
+    /** The reading half of {@link #forRc3}. */
+    static Reading readRc3(Context ctx, Facts facts, SetupStepRunner steps, boolean verbose) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
         List<String> loaded = new java.util.ArrayList<>();
         for (String m : facts.loadedModules().keySet()) {
@@ -87,8 +96,7 @@ final class PlanMaker {
         rules.readRunlevel("rc3", steps);
         rules.check();
         DisableRequests.apply(rules, ctx, List.of());
-        Decisions d = rules.decide();
-        return new Decided(rules, d, Planner.rc3Units(d), rankSets(rules, facts.rank()), true);
+        return new Reading(rules, true);
     }
 
     static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {

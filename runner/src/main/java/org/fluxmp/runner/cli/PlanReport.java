@@ -22,6 +22,7 @@ final class PlanReport {
     private final SolvedPlan solved;
     private final List<SkippedUnits.Skip> skipped;
     private final String run;
+    private String identity;
 
     PlanReport(String run, SolvedPlan solved, List<SkippedUnits.Skip> skipped) {
         this.run = run;
@@ -40,9 +41,12 @@ final class PlanReport {
 
     /** The plan without its rank: equal for ranks that get the same plan. */
     String identity() {
-        Map<String, Object> m = json(RANK_MARK);
-        m.remove("rank");
-        return org.fluxmp.boot.json.PyJson.write(m);
+        if (identity == null) {
+            Map<String, Object> m = json(RANK_MARK);
+            m.remove("rank");
+            identity = org.fluxmp.boot.json.PyJson.write(m);
+        }
+        return identity;
     }
 
     /** SPEC 6's object; RANKS (an idset) stands where a reason names the rank. */

@@ -1,6 +1,7 @@
 package org.fluxmp.runner.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
+import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.facts.RankSet;
 
@@ -45,44 +47,51 @@ final class RankClasses {
 
     /** The classes of RANKS in ascending order of their lowest rank, one thread, no search budget. */
     static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide) {
-        return split(ranks, decide, 1, 0);
+        return split(ranks, decide, 1, 0, null);
     }
 
     /**
      * The classes of RANKS in ascending order of their lowest rank; DECIDE runs once per class,
-     * on up to THREADS threads: the rank expressions that the lowest rank's decision used predict
-     * the other classes, whose lowest ranks are then decided side by side. Each decision still
-     * makes its own class, and ranks that no decision covered are decided one by one. The solver
+     * on up to THREADS threads. EXPRESSIONS (when known before deciding: the configuration's rank
+     * expressions) predict the classes, else the expressions that the lowest rank's decision used
+     * do; the predicted classes' lowest ranks are decided side by side. Each decision still makes
+     * its own class, and ranks that no decision covered are decided one by one. The solver
      * searches for TIME_LIMIT_MS in all, shared equally by the predicted classes ({@link #share}).
      */
-    static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide, int threads, long timeLimitMs) {
+    static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide, int threads, long timeLimitMs,
+            Collection<String> expressions) {
         List<RankClass<T>> out = new ArrayList<>();
         if (ranks.isEmpty()) {
             return out;
         }
-        Decided<T> first = decide.apply(ranks.first());
-        IdRanges firstClass = classOf(ranks, ranks.first(), first);
-        IdRanges left = ranks.minus(firstClass);
-        List<IdRanges> predicted = partition(left, first.rankSets());
-        long share = share(timeLimitMs, predicted.size() + 1);
-        out.add(new RankClass<>(firstClass, first.plan().apply(share), first.rankSets()));
-        if (threads > 1 && predicted.size() > 1) {
-            List<Decided<T>> decided = inParallel(predicted, c -> decide.apply(c.first()), threads);
-            List<IdRanges> classes = new ArrayList<>();
-            List<Decided<T>> kept = new ArrayList<>();
-            for (int i = 0; i < predicted.size(); i++) {
-                int rank = predicted.get(i).first();
-                if (left.contains(rank)) {
-                    IdRanges cls = classOf(left, rank, decided.get(i));
-                    classes.add(cls);
-                    kept.add(decided.get(i));
-                    left = left.minus(cls);
-                }
+        List<IdRanges> predicted;
+        List<Decided<T>> decided;
+        if (expressions != null) {
+            predicted = partition(ranks, expressions);
+            decided = inParallel(predicted, c -> decide.apply(c.first()), threads);
+        } else {
+            Decided<T> first = decide.apply(ranks.first());
+            predicted = partition(ranks, first.rankSets().keySet());
+            decided = new ArrayList<>();
+            decided.add(first);
+            decided.addAll(inParallel(predicted.subList(1, predicted.size()), c -> decide.apply(c.first()), threads));
+        }
+        long share = share(timeLimitMs, predicted.size());
+        IdRanges left = ranks;
+        List<IdRanges> classes = new ArrayList<>();
+        List<Decided<T>> kept = new ArrayList<>();
+        for (int i = 0; i < predicted.size(); i++) {
+            int rank = predicted.get(i).first();
+            if (left.contains(rank)) {
+                IdRanges cls = classOf(left, rank, decided.get(i));
+                classes.add(cls);
+                kept.add(decided.get(i));
+                left = left.minus(cls);
             }
-            List<T> values = inParallel(kept, d -> d.plan().apply(share), threads);
-            for (int i = 0; i < kept.size(); i++) {
-                out.add(new RankClass<>(classes.get(i), values.get(i), kept.get(i).rankSets()));
-            }
+        }
+        List<T> values = inParallel(kept, d -> d.plan().apply(share), threads);
+        for (int i = 0; i < kept.size(); i++) {
+            out.add(new RankClass<>(classes.get(i), values.get(i), kept.get(i).rankSets()));
         }
         while (!left.isEmpty()) {
             int rank = left.first();
@@ -93,6 +102,47 @@ final class RankClasses {
         }
         out.sort((a, b) -> Integer.compare(a.ranks().first(), b.ranks().first()));
         return out;
+    }
+
+    /** The files read as one rank: the reading, the facts it asked (recorded), and whether a setup {@code run} step ran. */
+    record Reading<R>(R value, RecordingFacts facts, boolean setupRan) {}
+
+    /** How a command decides a rank from a reading. */
+    interface Decide<R, T> {
+        Decided<T> at(R reading, int rank);
+    }
+
+    /**
+     * The classes of WANTED for a command that reads the files (READ, as a rank) and decides
+     * from the reading (DECIDE). When the reading does not depend on the rank — no setup {@code
+     * run} step ran and nothing asked for the attribute {@code rank} — the files are read once,
+     * as the lowest rank, every class is decided from that reading, and the configuration's rank
+     * expressions (EXPRESSIONS of the reading) predict the classes, so that all of them are
+     * decided side by side. Otherwise each class reads the files again as its own lowest rank.
+     */
+    static <R, T> List<RankClass<T>> split(IdRanges wanted, IntFunction<Reading<R>> read,
+            Function<R, Collection<String>> expressions, Decide<R, T> decide, long timeLimitMs) {
+        if (wanted.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Reading<R> once = read.apply(wanted.first());
+        if (!once.setupRan() && !asksRank(once.facts())) {
+            List<RankClass<T>> classes = split(wanted, rank -> decide.at(once.value(), rank), THREADS, timeLimitMs,
+                    expressions.apply(once.value()));
+            if (!asksRank(once.facts())) {
+                return classes;
+            }
+        }
+        return split(wanted, rank -> {
+            Reading<R> own = read.apply(rank);
+            Decided<T> d = decide.at(own.value(), rank);
+            return new Decided<>(d.plan(), d.rankSets(), asksRank(own.facts()));
+        }, THREADS, timeLimitMs, null);
+    }
+
+    /** Whether a decision asked for the rank itself (the attribute {@code rank}, as in {@code ${attr:rank}}). */
+    private static boolean asksRank(RecordingFacts facts) {
+        return facts.seen().containsKey("attr:rank");
     }
 
     /** The solver's search time per class when CLASSES share TIME_LIMIT_MS; 0 (list scheduling) below {@link #MIN_SEARCH_MS}. */
@@ -106,10 +156,10 @@ final class RankClasses {
         return d.rankItself() ? IdRanges.range(rank, rank) : alike(left, d.rankSets());
     }
 
-    /** LEFT split by which of the expressions of RANK_SETS each rank matches. */
-    static List<IdRanges> partition(IdRanges left, Map<String, Boolean> rankSets) {
+    /** LEFT split by which of EXPRESSIONS each rank matches. */
+    static List<IdRanges> partition(IdRanges left, Collection<String> expressions) {
         List<IdRanges> sets = new ArrayList<>();
-        for (String e : rankSets.keySet()) {
+        for (String e : expressions) {
             sets.add(RankSet.parse(e).ranges());
         }
         List<IdRanges> out = new ArrayList<>();
@@ -128,6 +178,13 @@ final class RankClasses {
 
     /** FN applied to each of ITEMS on up to THREADS threads, results in the items' order; the first failure is thrown. */
     private static <A, B> List<B> inParallel(List<A> items, Function<A, B> fn, int threads) {
+        if (threads <= 1 || items.size() <= 1) {
+            List<B> out = new ArrayList<>();
+            for (A item : items) {
+                out.add(fn.apply(item));
+            }
+            return out;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "rank-class");
             t.setDaemon(true);

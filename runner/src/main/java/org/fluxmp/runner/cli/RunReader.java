@@ -27,12 +27,14 @@ import org.fluxmp.solver.Planner;
 final class RunReader {
     /** A decided run: its rules, decisions and units, and the environment its scripts get beyond the tool's. */
     record Run(String name, ModprobeRules rules, Decisions decisions, Collection<String> units,
-            Map<String, String> extraEnv, SimBrokerFile sim, boolean setupRan) {
-        /** The run as RANK would decide it from this reading (valid when no setup step ran: nothing read depends on the rank). */
+            Map<String, String> extraEnv, SimBrokerFile sim) {}
+
+    /** A run's files read, not yet decided: what any rank decides from when no setup step ran. */
+    record RunFiles(String name, ModprobeRules rules, Map<String, String> extraEnv, SimBrokerFile sim, boolean setupRan) {
+        /** The run as RANK decides it. */
         Run at(int rank) {
             Decisions d = rules.decideAt(rank);
-            boolean rc3 = name.equals("rc3");
-            return new Run(name, rules, d, rc3 ? Planner.rc3Units(d) : Planner.runUnits(d), extraEnv, sim, setupRan);
+            return new Run(name, rules, d, name.equals("rc3") ? Planner.rc3Units(d) : Planner.runUnits(d), extraEnv, sim);
         }
     }
 
@@ -40,6 +42,12 @@ final class RunReader {
 
     /** WHICH is rc1, rc3 or an rc file; FACTS are the broker's with every override applied. */
     static Run read(Context ctx, FactOptions options, Facts facts, String which, PrintStream setupOut,
+            boolean verbose) {
+        return files(ctx, options, facts, which, setupOut, verbose).at(facts.rank());
+    }
+
+    /** The reading half of {@link #read}. */
+    static RunFiles files(Context ctx, FactOptions options, Facts facts, String which, PrintStream setupOut,
             boolean verbose) {
         boolean rc3 = which.equals("rc3");
         boolean runlevel = rc3 || which.equals("rc1");
@@ -78,8 +86,6 @@ final class RunReader {
                     r.contains("all") ? brokers.loadedModules() : r, "setup remove"));
         }
         DisableRequests.apply(rules, ctx, List.of());
-        Decisions d = rules.decide();
-        Collection<String> units = rc3 ? Planner.rc3Units(d) : Planner.runUnits(d);
-        return new Run(runlevel ? which : "run " + which, rules, d, units, extraEnv, sim, !steps.records().isEmpty());
+        return new RunFiles(runlevel ? which : "run " + which, rules, extraEnv, sim, !steps.records().isEmpty());
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
@@ -87,27 +86,18 @@ final class SolveCommand implements Callable<Integer> {
             return FluxModprobe.OK;
         }
         IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
-        // the files are read once when reading did not depend on the rank (no setup `run` step, no
-        // ${attr:rank}): every other class is decided from that reading
-        AtomicReference<RunReader.Run> shared = new AtomicReference<>();
         List<RankClasses.RankClass<PlanReport>> classes = RankClasses.split(wanted, rank -> {
-            RunReader.Run read = shared.get();
-            boolean rankItself = false;
-            if (read != null) {
-                read = read.at(rank);
-            } else {
-                RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
-                read = RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
-                rankItself = facts.seen().containsKey("attr:rank");
-                if (!read.setupRan() && !rankItself) {
-                    shared.set(read);
-                }
-            }
-            RunReader.Run run = read;
-            return new RankClasses.Decided<PlanReport>(search -> report(run,
-                    new PlanOptions(options.workers(), options.durations(), search)),
-                    PlanMaker.rankSets(run.rules(), rank), rankItself);
-        }, RankClasses.THREADS, timeLimit);
+            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
+            RunReader.RunFiles files = RunReader.files(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
+            return new RankClasses.Reading<>(files, facts, files.setupRan());
+        }, files -> PlanMaker.rankSets(files.rules(), 0).keySet(), (files, rank) -> {
+            RunReader.Run run = files.at(rank);
+            return new RankClasses.Decided<>(search -> {
+                PlanReport r = report(run, new PlanOptions(options.workers(), options.durations(), search));
+                r.identity(); // worked out here, on the class's thread, for the grouping that follows
+                return r;
+            }, PlanMaker.rankSets(run.rules(), rank), false);
+        }, timeLimit);
         List<Object> out = new ArrayList<>();
         boolean first = true;
         for (RankClasses.RankClass<PlanReport> group : RankClasses.merged(classes, PlanReport::identity)) {

@@ -56,6 +56,14 @@ class RankClassesTest {
         };
     }
 
+    /** Every rank expression of DIR's configuration. */
+    private static java.util.Set<String> expressions(Path dir) {
+        ModprobeRules rules = ModprobeRules.open(new SearchPath(CliRun.home().resolve("etc/modprobe"),
+                List.of(dir.toString())), new StaticFacts(Map.of()), s -> { }).check();
+        rules.readRunlevel("rc1", SetupStepRunner.NONE);
+        return PlanMaker.rankSets(rules, 0).keySet();
+    }
+
     /** The ranks of a class worth checking: both ends of each range, the ranks just inside, and a few at random. */
     private static List<Integer> sample(IdRanges cls, Random r) {
         List<Integer> out = new ArrayList<>();
@@ -106,11 +114,15 @@ class RankClassesTest {
             RandomRankConfig.write(dir, r, 8 + r.nextInt(8));
             IdRanges wanted = IdRanges.range(0, RandomRankConfig.MAX_RANK - 1);
             List<RankClasses.RankClass<String>> one = RankClasses.split(wanted, fromOneReading(dir, 0));
-            List<RankClasses.RankClass<String>> two = RankClasses.split(wanted, fromOneReading(dir, 0), 2, 0);
-            assertEquals(one.size(), two.size());
-            for (int i = 0; i < one.size(); i++) {
-                assertEquals(one.get(i).ranks(), two.get(i).ranks());
-                assertEquals(one.get(i).value(), two.get(i).value());
+            List<RankClasses.RankClass<String>> two = RankClasses.split(wanted, fromOneReading(dir, 0), 2, 0, null);
+            List<RankClasses.RankClass<String>> predicted = RankClasses.split(wanted, fromOneReading(dir, 0), 2, 0,
+                    expressions(dir));
+            for (List<RankClasses.RankClass<String>> other : List.of(two, predicted)) {
+                assertEquals(one.size(), other.size());
+                for (int i = 0; i < one.size(); i++) {
+                    assertEquals(one.get(i).ranks(), other.get(i).ranks());
+                    assertEquals(one.get(i).value(), other.get(i).value());
+                }
             }
         }
     }
