@@ -30,6 +30,9 @@ public final class Decisions {
     private final Map<String, List<Active>> active;
     private final Map<String, List<Dropped>> dropped;
     private final Map<String, Skipped> skipped;
+    /** Worked out on first use (a decision does not change): large runs ask for them often. */
+    private volatile List<String> activeInOrder;
+    private volatile Map<String, String> alternatives;
 
     private Decisions(Builder b) {
         this.table = b.table;
@@ -79,9 +82,17 @@ public final class Decisions {
 
     /** Units in the run's active set, in load order, skipped ones included. */
     public List<String> activeUnits() {
-        List<String> names = new ArrayList<>(active.keySet());
-        names.sort(Comparator.comparingInt(n -> table.unit(n).map(Unit::getIndex).orElse(0)));
-        return names;
+        if (activeInOrder == null) {
+            // the table holds units in load order
+            List<String> names = new ArrayList<>(active.size());
+            for (Unit u : table.units()) {
+                if (active.containsKey(u.getName())) {
+                    names.add(u.getName());
+                }
+            }
+            activeInOrder = List.copyOf(names);
+        }
+        return activeInOrder;
     }
 
     public List<String> activeVia(String unit) {
@@ -122,6 +133,9 @@ public final class Decisions {
 
     /** Services whose choice among two or more providers was made, by service name. */
     public Map<String, String> alternatives() {
+        if (alternatives != null) {
+            return alternatives;
+        }
         Map<String, String> out = new LinkedHashMap<>();
         List<String> services = new ArrayList<>(chosen.keySet());
         services.sort(null);
@@ -130,7 +144,8 @@ public final class Decisions {
                 out.put(s, chosen.get(s).getProvider());
             }
         }
-        return out;
+        alternatives = java.util.Collections.unmodifiableMap(out);
+        return alternatives;
     }
 
     static final class Builder {
