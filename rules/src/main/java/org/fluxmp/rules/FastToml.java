@@ -66,7 +66,7 @@ final class FastToml {
             if (c == '[') {
                 current = header();
             } else {
-                keyValue(current);
+                keyValue(current, Table.Kind.DOTTED);
             }
             endOfLine();
         }
@@ -189,7 +189,8 @@ final class FastToml {
         throw GIVE_UP;
     }
 
-    private void keyValue(Table t) {
+    /** {@code key = value} into T; dotted keys make sub-tables of kind SUB. */
+    private void keyValue(Table t, Table.Kind sub) {
         TomlPosition at = here();
         List<String> path = key();
         skipSpaces();
@@ -198,8 +199,7 @@ final class FastToml {
         }
         pos++;
         skipSpaces();
-        Object value = value();
-        assign(t, path, value, at, Table.Kind.DOTTED);
+        assign(t, path, value(), at, sub);
     }
 
     /** Sets PATH (dotted: sub-tables of kind SUB are made on the way) to VALUE in T. */
@@ -452,6 +452,15 @@ final class FastToml {
     }
 
     private String multiLineBasic() {
+        return multiLine('"');
+    }
+
+    private String multiLineLiteral() {
+        return multiLine('\'');
+    }
+
+    /** A multi-line string closed by three QUOTEs; a basic one ({@code "}) has escapes and line-ending backslashes. */
+    private String multiLine(char quote) {
         pos += 3;
         trimFirstNewline();
         StringBuilder sb = new StringBuilder();
@@ -460,41 +469,20 @@ final class FastToml {
                 throw GIVE_UP;
             }
             char c = s.charAt(pos);
-            if (c == '"') {
-                int n = quotes('"');
+            if (c == quote) {
+                int n = quotes(quote);
                 if (n >= 3) {
                     if (n > 5) {
                         throw GIVE_UP;
                     }
-                    sb.append("\"".repeat(n - 3));
+                    sb.append(String.valueOf(quote).repeat(n - 3));
                     pos += n;
                     return sb.toString();
                 }
-                sb.append("\"".repeat(n));
+                sb.append(String.valueOf(quote).repeat(n));
                 pos += n;
-            } else if (c == '\\') {
-                int after = pos + 1;
-                while (after < s.length() && (s.charAt(after) == ' ' || s.charAt(after) == '\t')) {
-                    after++;
-                }
-                if (after < s.length() && (s.charAt(after) == '\n' || s.startsWith("\r\n", after))) {
-                    // a line-ending backslash: the newline and the blanks after it go
-                    pos = after;
-                    while (pos < s.length()) {
-                        char w = s.charAt(pos);
-                        if (w == ' ' || w == '\t') {
-                            pos++;
-                        } else if (w == '\n') {
-                            newline(pos + 1);
-                        } else if (s.startsWith("\r\n", pos)) {
-                            newline(pos + 2);
-                        } else {
-                            break;
-                        }
-                    }
-                } else {
-                    escape(sb);
-                }
+            } else if (c == '\\' && quote == '"') {
+                backslash(sb);
             } else if (c == '\n') {
                 sb.append('\n');
                 newline(pos + 1);
@@ -510,38 +498,27 @@ final class FastToml {
         }
     }
 
-    private String multiLineLiteral() {
-        pos += 3;
-        trimFirstNewline();
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw GIVE_UP;
-            }
-            char c = s.charAt(pos);
-            if (c == '\'') {
-                int n = quotes('\'');
-                if (n >= 3) {
-                    if (n > 5) {
-                        throw GIVE_UP;
-                    }
-                    sb.append("'".repeat(n - 3));
-                    pos += n;
-                    return sb.toString();
-                }
-                sb.append("'".repeat(n));
-                pos += n;
-            } else if (c == '\n') {
-                sb.append('\n');
+    /** In a multi-line basic string, at a backslash: an escape, or a line ending whose newline and following blanks go. */
+    private void backslash(StringBuilder sb) {
+        int after = pos + 1;
+        while (after < s.length() && (s.charAt(after) == ' ' || s.charAt(after) == '\t')) {
+            after++;
+        }
+        if (after >= s.length() || (s.charAt(after) != '\n' && !s.startsWith("\r\n", after))) {
+            escape(sb);
+            return;
+        }
+        pos = after;
+        while (pos < s.length()) {
+            char w = s.charAt(pos);
+            if (w == ' ' || w == '\t') {
+                pos++;
+            } else if (w == '\n') {
                 newline(pos + 1);
             } else if (s.startsWith("\r\n", pos)) {
-                sb.append("\r\n");
                 newline(pos + 2);
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw GIVE_UP;
             } else {
-                sb.append(c);
-                pos++;
+                return;
             }
         }
     }
@@ -591,15 +568,7 @@ final class FastToml {
         }
         while (true) {
             skipSpaces();
-            TomlPosition at = here();
-            List<String> path = key();
-            skipSpaces();
-            if (pos >= s.length() || s.charAt(pos) != '=') {
-                throw GIVE_UP;
-            }
-            pos++;
-            skipSpaces();
-            assign(t, path, value(), at, Table.Kind.INLINE);
+            keyValue(t, Table.Kind.INLINE);
             skipSpaces();
             if (pos >= s.length()) {
                 throw GIVE_UP;

@@ -33,35 +33,36 @@ import org.junit.jupiter.api.io.TempDir;
 class RankClassesTest {
     @TempDir Path tmp;
 
-    /** What rc1 decides at RANK: the units it runs and the alternatives it selects. */
-    private static String decide(Path dir, int rank) {
+    /** DIR's rc1 read (on top of the built-in configuration) as rank RANK. */
+    private static ModprobeRules read(Path dir, int rank) {
         ModprobeRules rules = ModprobeRules.open(new SearchPath(CliRun.home().resolve("etc/modprobe"),
                 List.of(dir.toString())), new StaticFacts(Map.of()).rank(rank), s -> { }).check();
         rules.readRunlevel("rc1", SetupStepRunner.NONE);
-        rules.check();
-        Decisions d = rules.decide();
+        return rules.check();
+    }
+
+    /** What a decision makes of rc1: the units it runs and the alternatives it selects. */
+    private static String outcome(Decisions d) {
         return new TreeSet<>(Planner.runUnits(d)) + " " + d.alternatives();
+    }
+
+    /** What rc1 decides at RANK, read and decided afresh. */
+    private static String decide(Path dir, int rank) {
+        return outcome(read(dir, rank).decide());
     }
 
     /** Reads DIR once, as rank FIRST: then decides any rank from that reading, as the commands do. */
     private static IntFunction<RankClasses.Decided<String>> fromOneReading(Path dir, int first) {
-        ModprobeRules rules = ModprobeRules.open(new SearchPath(CliRun.home().resolve("etc/modprobe"),
-                List.of(dir.toString())), new StaticFacts(Map.of()).rank(first), s -> { }).check();
-        rules.readRunlevel("rc1", SetupStepRunner.NONE);
-        rules.check();
+        ModprobeRules rules = read(dir, first);
         return rank -> {
-            Decisions d = rules.decideAt(rank);
-            String value = new TreeSet<>(Planner.runUnits(d)) + " " + d.alternatives();
+            String value = outcome(rules.decideAt(rank));
             return new RankClasses.Decided<>(search -> value, PlanMaker.rankSets(rules, rank), false);
         };
     }
 
     /** Every rank expression of DIR's configuration. */
     private static java.util.Set<String> expressions(Path dir) {
-        ModprobeRules rules = ModprobeRules.open(new SearchPath(CliRun.home().resolve("etc/modprobe"),
-                List.of(dir.toString())), new StaticFacts(Map.of()), s -> { }).check();
-        rules.readRunlevel("rc1", SetupStepRunner.NONE);
-        return PlanMaker.rankSets(rules, 0).keySet();
+        return PlanMaker.rankSets(read(dir, 0), 0).keySet();
     }
 
     /** The ranks of a class worth checking: both ends of each range, the ranks just inside, and a few at random. */
