@@ -83,7 +83,7 @@ final class Decider {
                 for (FactKind kind : FactKind.values()) {
                     for (String spec : u.needsOf(kind)) {
                         Condition c = Condition.parse(kind, spec);
-                        session.insert(new UnitCondition(u.getName(), c));
+                        session.insert(new UnitCondition(u.getName(), c, u.isForceEnabled()));
                         ledger.value(kind, c.key()).ifPresent(v -> session.insert(new KnownValue(kind, c.key(), v)));
                     }
                 }
