@@ -75,7 +75,7 @@ final class Decider {
             for (Unit u : table.units()) {
                 session.insert(u);
                 for (String service : u.getServices()) {
-                    session.insert(new Offer(service, u.getName()));
+                    session.insert(new Offer(service, u));
                 }
                 for (String need : u.getNeeds()) {
                     session.insert(new Need(u.getName(), need));

@@ -1,13 +1,25 @@
 package org.fluxmp.rules.facts;
 
-/** A unit offers a service: its own name or one of its provides. */
+import org.fluxmp.rules.Unit;
+
+/**
+ * A unit offers a service: its own name or one of its provides. It keeps its unit, so that the
+ * rules compare providers without joining their units.
+ */
 public final class Offer {
     private final String service;
     private final String provider;
+    private final Unit unit;
 
-    public Offer(String service, String provider) {
+    public Offer(String service, Unit unit) {
         this.service = service;
-        this.provider = provider;
+        this.provider = unit.getName();
+        this.unit = unit;
+    }
+
+    /** Whether this provider beats OTHER's: higher (priority, load order). */
+    public boolean outranks(Offer other) {
+        return unit.outranks(other.unit);
     }
 
     public String getService() {
