@@ -17,6 +17,11 @@ public final class Offer {
         this.unit = unit;
     }
 
+    /** The provider's requires. */
+    public java.util.List<String> getRequires() {
+        return unit.getRequires();
+    }
+
     /** Whether this provider beats OTHER's: higher (priority, load order). */
     public boolean outranks(Offer other) {
         return unit.outranks(other.unit);
