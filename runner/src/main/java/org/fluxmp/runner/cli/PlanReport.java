@@ -39,6 +39,19 @@ final class PlanReport {
         return solved.plan().rank();
     }
 
+    /**
+     * What tells plans apart: an outline (the enabled tasks in start order and the skipped ones)
+     * that is cheap to compare, and the whole plan without its rank, worked out only to compare
+     * two reports whose outlines agree.
+     */
+    Object key() {
+        List<Object> outline = new ArrayList<>(solved.schedule().order());
+        for (SkippedUnits.Skip k : skipped) {
+            outline.add(k.name());
+        }
+        return new RankClasses.Key(outline, this::identity);
+    }
+
     /** The plan without its rank: equal for ranks that get the same plan. */
     String identity() {
         if (identity == null) {

@@ -227,6 +227,22 @@ final class RankClasses {
     }
 
     /**
+     * A grouping key whose OUTLINE decides unless two outlines agree; then the FULL identities
+     * (worked out only then) decide.
+     */
+    record Key(Object outline, java.util.function.Supplier<?> full) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && outline.equals(k.outline) && full.get().equals(k.full.get());
+        }
+
+        @Override
+        public int hashCode() {
+            return outline.hashCode();
+        }
+    }
+
+    /**
      * Classes whose values have the same IDENTITY merged into one, in order of their lowest rank:
      * what a report shows when it groups ranks that get the same plan.
      */

@@ -92,15 +92,12 @@ final class SolveCommand implements Callable<Integer> {
             return new RankClasses.Reading<>(files, facts, files.setupRan());
         }, files -> PlanMaker.rankSets(files.rules(), 0).keySet(), (files, rank) -> {
             RunReader.Run run = files.at(rank);
-            return new RankClasses.Decided<>(search -> {
-                PlanReport r = report(run, new PlanOptions(options.workers(), options.durations(), search));
-                r.identity(); // worked out here, on the class's thread, for the grouping that follows
-                return r;
-            }, PlanMaker.rankSets(run.rules(), rank), false);
+            return new RankClasses.Decided<>(search -> report(run,
+                    new PlanOptions(options.workers(), options.durations(), search)), PlanMaker.rankSets(run.rules(), rank), false);
         }, timeLimit);
         List<Object> out = new ArrayList<>();
         boolean first = true;
-        for (RankClasses.RankClass<PlanReport> group : RankClasses.merged(classes, PlanReport::identity)) {
+        for (RankClasses.RankClass<PlanReport> group : RankClasses.merged(classes, PlanReport::key)) {
             String idset = group.ranks().toString();
             if (json) {
                 Map<String, Object> g = new LinkedHashMap<>();
