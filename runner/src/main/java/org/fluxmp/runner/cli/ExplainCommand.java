@@ -80,7 +80,8 @@ final class ExplainCommand implements Callable<Integer> {
             return new RankClasses.Decided<>(search -> e, e.rankSets(), false);
         }, 0);
         List<Object> groups = new ArrayList<>();
-        boolean first = true;
+        // many groups: written at once, not a write per line
+        StringBuilder text = new StringBuilder();
         for (RankClasses.RankClass<Explanation> g : RankClasses.merged(classes, Explanation::identity)) {
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -88,13 +89,13 @@ final class ExplainCommand implements Callable<Integer> {
                 m.put("explain", g.value().data());
                 groups.add(m);
             } else {
-                if (!first) {
-                    ctx.out().println();
+                if (text.length() > 0) {
+                    text.append('\n');
                 }
-                g.value().lines(g.ranks()).forEach(ctx.out()::println);
+                g.value().lines(g.ranks()).forEach(l -> text.append(l).append('\n'));
             }
-            first = false;
         }
+        ctx.out().print(text);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("groups", groups);

@@ -96,7 +96,8 @@ final class SolveCommand implements Callable<Integer> {
                     new PlanOptions(options.workers(), options.durations(), search)), PlanMaker.rankSets(run.rules(), rank), false);
         }, timeLimit);
         List<Object> out = new ArrayList<>();
-        boolean first = true;
+        // thousands of lines for many groups: written at once, not a write per line
+        StringBuilder text = new StringBuilder();
         for (RankClasses.RankClass<PlanReport> group : RankClasses.merged(classes, PlanReport::key)) {
             String idset = group.ranks().toString();
             if (json) {
@@ -105,13 +106,13 @@ final class SolveCommand implements Callable<Integer> {
                 g.put("plan", group.value().json(idset));
                 out.add(g);
             } else {
-                if (!first) {
-                    ctx.out().println();
+                if (text.length() > 0) {
+                    text.append('\n');
                 }
-                group.value().text(idset, timeLimit).forEach(ctx.out()::println);
+                group.value().text(idset, timeLimit).forEach(l -> text.append(l).append('\n'));
             }
-            first = false;
         }
+        ctx.out().print(text);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("groups", out);
