@@ -65,33 +65,45 @@ final class RankClasses {
             return out;
         }
         List<IdRanges> predicted;
-        List<Decided<T>> decided;
-        if (expressions != null) {
-            predicted = partition(ranks, expressions);
-            decided = inParallel(predicted, c -> decide.apply(c.first()), threads);
-        } else {
-            Decided<T> first = decide.apply(ranks.first());
-            predicted = partition(ranks, first.rankSets().keySet());
-            decided = new ArrayList<>();
-            decided.add(first);
-            decided.addAll(inParallel(predicted.subList(1, predicted.size()), c -> decide.apply(c.first()), threads));
+        List<Outcome<T>> outcomes = new ArrayList<>();
+        Decided<T> first = null;
+        if (expressions == null) {
+            first = decide.apply(ranks.first());
+            expressions = first.rankSets().keySet();
         }
+        predicted = partition(ranks, expressions);
         long share = share(timeLimitMs, predicted.size());
+        java.util.Set<String> used = new java.util.HashSet<>(expressions);
+        if (first != null) {
+            outcomes.add(new Outcome<>(first, null));
+        }
+        // a decision that read exactly the predicted expressions serves exactly its predicted class:
+        // it is planned on its own thread right away
+        outcomes.addAll(inParallel(predicted.subList(outcomes.size(), predicted.size()), c -> {
+            Decided<T> d = decide.apply(c.first());
+            boolean exact = !d.rankItself() && d.rankSets().keySet().equals(used);
+            return new Outcome<>(d, exact ? d.plan().apply(share) : null);
+        }, threads));
         IdRanges left = ranks;
         List<IdRanges> classes = new ArrayList<>();
-        List<Decided<T>> kept = new ArrayList<>();
+        List<Decided<T>> deferred = new ArrayList<>();
         for (int i = 0; i < predicted.size(); i++) {
             int rank = predicted.get(i).first();
             if (left.contains(rank)) {
-                IdRanges cls = classOf(left, rank, decided.get(i));
-                classes.add(cls);
-                kept.add(decided.get(i));
+                Outcome<T> o = outcomes.get(i);
+                IdRanges cls = classOf(left, rank, o.decided());
+                if (o.value() != null && cls.equals(predicted.get(i))) {
+                    out.add(new RankClass<>(cls, o.value(), o.decided().rankSets()));
+                } else {
+                    classes.add(cls);
+                    deferred.add(o.decided());
+                }
                 left = left.minus(cls);
             }
         }
-        List<T> values = inParallel(kept, d -> d.plan().apply(share), threads);
-        for (int i = 0; i < kept.size(); i++) {
-            out.add(new RankClass<>(classes.get(i), values.get(i), kept.get(i).rankSets()));
+        List<T> values = inParallel(deferred, d -> d.plan().apply(share), threads);
+        for (int i = 0; i < deferred.size(); i++) {
+            out.add(new RankClass<>(classes.get(i), values.get(i), deferred.get(i).rankSets()));
         }
         while (!left.isEmpty()) {
             int rank = left.first();
@@ -103,6 +115,9 @@ final class RankClasses {
         out.sort((a, b) -> Integer.compare(a.ranks().first(), b.ranks().first()));
         return out;
     }
+
+    /** A decision and, when it was planned at once, its value. */
+    private record Outcome<T>(Decided<T> decided, T value) {}
 
     /** The files read as one rank: the reading, the facts it asked (recorded), and whether a setup {@code run} step ran. */
     record Reading<R>(R value, RecordingFacts facts, boolean setupRan) {}
