@@ -134,15 +134,24 @@ final class PlanReport {
                     ? "remove " : "run ") + t.name());
         }
         int width = Math.max(5, String.valueOf(s.makespan()).length());
-        String row = "  %" + width + "s  %" + width + "s  %6s  %s";
-        out.add(String.format(row, "start", "end", "worker", "task"));
+        out.add(row(width, "start", "end", "worker", "task"));
         for (Schedule.Slot slot : s.slots()) {
-            out.add(String.format(row, slot.start(), slot.end(), slot.worker(), what.get(slot.name())));
+            out.add(row(width, String.valueOf(slot.start()), String.valueOf(slot.end()), String.valueOf(slot.worker()),
+                    what.get(slot.name())));
         }
         out.add("critical path: " + (s.criticalPath().isEmpty() ? "(none)" : String.join(" -> ", s.criticalPath()))
                 + " (" + s.criticalPathLength() + " ms)");
         out.add("makespan " + s.makespan() + " ms, lower bound " + s.lowerBound() + " ms: " + method(s, timeLimitMs));
         return out;
+    }
+
+    /** A schedule row: start and end right-aligned in WIDTH, the worker in 6 (a format string per row costs). */
+    private static String row(int width, String start, String end, String worker, String task) {
+        StringBuilder sb = new StringBuilder("  ");
+        sb.append(" ".repeat(Math.max(0, width - start.length()))).append(start).append("  ");
+        sb.append(" ".repeat(Math.max(0, width - end.length()))).append(end).append("  ");
+        sb.append(" ".repeat(Math.max(0, 6 - worker.length()))).append(worker).append("  ");
+        return sb.append(task).toString();
     }
 
     private static String method(Schedule s, long timeLimitMs) {
