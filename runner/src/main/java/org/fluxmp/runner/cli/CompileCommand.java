@@ -62,13 +62,18 @@ final class CompileCommand implements Callable<Integer> {
             throw new ConfigException("--time-limit: must not be negative");
         }
         Context ctx = root.ctx;
-        IdRanges wanted = ranks == null ? IdRanges.range(factOptions.facts(ctx).rank(), factOptions.facts(ctx).rank())
-                : RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
+        IdRanges wanted;
+        if (ranks == null) {
+            int own = factOptions.facts(ctx).rank();
+            wanted = IdRanges.range(own, own);
+        } else {
+            wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
+        }
         PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(run.jobs), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // one plan per class of ranks, stored as one entry that any rank of the class hits
         List<RankClasses.RankClass<CacheEntry>> classes = RankClasses.split(wanted, rank -> read(ctx, rank),
-                CompileCommand::expressionsOf, (reading, rank) -> {
+                c -> PlanMaker.expressions(c.read().rules()), (reading, rank) -> {
                     PlanMaker.Decided d = reading.read().at(rank);
                     return new RankClasses.Decided<>(search -> reading.entry(d, search), d.rankSets(), false);
                 }, timeLimit);
@@ -123,10 +128,5 @@ final class CompileCommand implements Callable<Integer> {
             Plan plan = d.plan(ctx, job, workers, search).plan();
             return new CacheEntry(facts.seen(), d.rankSets(), setup, plan);
         }
-    }
-
-    /** Expressions of the reading: {@link PlanMaker.Reading#expressions}. */
-    private static java.util.Collection<String> expressionsOf(Compiling c) {
-        return c.read().expressions();
     }
 }

@@ -75,7 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
             RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
             Reading reading = read(ctx, facts);
             return new RankClasses.Reading<>(reading, facts, reading.setupRan());
-        }, reading -> PlanMaker.rankSets(reading.rules(), 0).keySet(), (reading, rank) -> {
+        }, reading -> PlanMaker.expressions(reading.rules()), (reading, rank) -> {
             Explanation e = reading.explain(name, rank);
             return new RankClasses.Decided<>(search -> e, e.rankSets(), false);
         }, 0);

@@ -34,10 +34,6 @@ final class PlanMaker {
             return new Decided(rules, d, rc3 ? Planner.rc3Units(d) : Planner.runUnits(d), rankSets(rules, rank));
         }
 
-        /** The rank expressions of the configuration read. */
-        java.util.Set<String> expressions() {
-            return rankSets(rules, 0).keySet();
-        }
     }
 
     /** A decided run not yet ordered: what {@link #plan} turns into a {@link Made}. */
@@ -97,6 +93,11 @@ final class PlanMaker {
         rules.check();
         DisableRequests.apply(rules, ctx, List.of());
         return new Reading(rules, true);
+    }
+
+    /** Every rank expression of the configuration RULES read: what splits ranks into classes. */
+    static java.util.Set<String> expressions(ModprobeRules rules) {
+        return rankSets(rules, 0).keySet();
     }
 
     static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {

@@ -90,7 +90,7 @@ final class SolveCommand implements Callable<Integer> {
             RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
             RunReader.RunFiles files = RunReader.files(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
             return new RankClasses.Reading<>(files, facts, files.setupRan());
-        }, files -> PlanMaker.rankSets(files.rules(), 0).keySet(), (files, rank) -> {
+        }, files -> PlanMaker.expressions(files.rules()), (files, rank) -> {
             RunReader.Run run = files.at(rank);
             return new RankClasses.Decided<>(search -> report(run,
                     new PlanOptions(options.workers(), options.durations(), search)), PlanMaker.rankSets(run.rules(), rank), false);
