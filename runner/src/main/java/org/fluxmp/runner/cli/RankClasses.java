@@ -42,8 +42,8 @@ final class RankClasses {
     /** A search share below this is not worth building the solver's model for: list scheduling only. */
     static final long MIN_SEARCH_MS = 20;
 
-    /** A class of ranks, the value decided for its lowest rank, and the rank expressions it matched or not. */
-    record RankClass<T>(IdRanges ranks, T value, Map<String, Boolean> rankSets) {}
+    /** A class of ranks and the value decided for its lowest rank. */
+    record RankClass<T>(IdRanges ranks, T value) {}
 
     /** The classes of RANKS in ascending order of their lowest rank, one thread, no search budget. */
     static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide) {
@@ -93,7 +93,7 @@ final class RankClasses {
                 Outcome<T> o = outcomes.get(i);
                 IdRanges cls = classOf(left, rank, o.decided());
                 if (o.value() != null && cls.equals(predicted.get(i))) {
-                    out.add(new RankClass<>(cls, o.value(), o.decided().rankSets()));
+                    out.add(new RankClass<>(cls, o.value()));
                 } else {
                     classes.add(cls);
                     deferred.add(o.decided());
@@ -103,13 +103,13 @@ final class RankClasses {
         }
         List<T> values = inParallel(deferred, d -> d.plan().apply(share), threads);
         for (int i = 0; i < deferred.size(); i++) {
-            out.add(new RankClass<>(classes.get(i), values.get(i), deferred.get(i).rankSets()));
+            out.add(new RankClass<>(classes.get(i), values.get(i)));
         }
         while (!left.isEmpty()) {
             int rank = left.first();
             Decided<T> d = decide.apply(rank);
             IdRanges cls = classOf(left, rank, d);
-            out.add(new RankClass<>(cls, d.plan().apply(share), d.rankSets()));
+            out.add(new RankClass<>(cls, d.plan().apply(share)));
             left = left.minus(cls);
         }
         out.sort((a, b) -> Integer.compare(a.ranks().first(), b.ranks().first()));
@@ -265,7 +265,7 @@ final class RankClasses {
         Map<Object, RankClass<T>> groups = new LinkedHashMap<>();
         for (RankClass<T> c : classes) {
             groups.merge(identity.apply(c.value()), c,
-                    (a, b) -> new RankClass<>(a.ranks().union(b.ranks()), a.value(), a.rankSets()));
+                    (a, b) -> new RankClass<>(a.ranks().union(b.ranks()), a.value()));
         }
         return new ArrayList<>(groups.values());
     }
