@@ -99,7 +99,7 @@ final class FastToml {
     private void comment() {
         while (pos < s.length() && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') {
             char c = s.charAt(pos);
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            if (control(c)) {
                 throw GIVE_UP;
             }
             pos++;
@@ -265,6 +265,11 @@ final class FastToml {
         return s.substring(start, pos);
     }
 
+    /** A control character TOML allows in no string or comment (tab aside). */
+    private static boolean control(char c) {
+        return (c < 0x20 && c != '\t') || c == 0x7f;
+    }
+
     private static boolean bare(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
@@ -365,7 +370,7 @@ final class FastToml {
                 sb.append(s, start, pos);
                 escape(sb);
                 start = pos;
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            } else if (control(c)) {
                 throw GIVE_UP;
             } else {
                 pos++;
@@ -426,7 +431,7 @@ final class FastToml {
                 pos++;
                 return out;
             }
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            if (control(c)) {
                 throw GIVE_UP;
             }
             pos++;
@@ -489,7 +494,7 @@ final class FastToml {
             } else if (s.startsWith("\r\n", pos)) {
                 sb.append("\r\n");
                 newline(pos + 2);
-            } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            } else if (control(c)) {
                 throw GIVE_UP;
             } else {
                 sb.append(c);
