@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.run.RunSettings;
 
 /**
@@ -16,11 +17,11 @@ import org.fluxmp.boot.run.RunSettings;
  * planner's: {@link #parse} returns null and the planner parses the line itself.
  *
  * @param command rc1, rc3, run, load or remove
- * @param file the rc file of {@code run FILE} as given, else null
+ * @param source what rc1, rc3 or {@code run FILE|NAME} reads; null for load and remove
  * @param modules the modules of load and remove, else empty
  * @param broker the broker spec given by {@code --broker}, else null
  */
-public record BootRequest(String command, Path file, List<String> modules, RunSettings settings, boolean storeTiming,
+public record BootRequest(String command, RcSource source, List<String> modules, RunSettings settings, boolean storeTiming,
         String broker) {
 
     /** The request ARGS make, or null if the planner must read them. */
@@ -40,7 +41,7 @@ public record BootRequest(String command, Path file, List<String> modules, RunSe
         Integer jobs = null;
         Path timingFile = null;
         String broker = null;
-        Path file = null;
+        RcSource source = moduleCommand || command.equals("run") ? null : RcSource.runlevel(command);
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -79,18 +80,19 @@ public record BootRequest(String command, Path file, List<String> modules, RunSe
                         return null;
                     }
                 }
-            } else if (command.equals("run") && file == null && !a.startsWith("-")) {
-                file = Path.of(a);
+            } else if (command.equals("run") && source == null && !a.startsWith("-")) {
+                source = RcSource.run(a);
             } else if (moduleCommand && !a.startsWith("-") && !a.startsWith("@")) {
                 modules.add(a);
             } else {
                 return null;
             }
         }
-        if (command.equals("run") && (file == null || !Files.isRegularFile(file)) || moduleCommand && modules.isEmpty()) {
+        if (command.equals("run") && (source == null || source.file() != null && !Files.isRegularFile(source.file()))
+                || moduleCommand && modules.isEmpty()) {
             return null;
         }
-        return new BootRequest(command, file, List.copyOf(modules), new RunSettings(verbose, dryRun, jobs, timingFile),
+        return new BootRequest(command, source, List.copyOf(modules), new RunSettings(verbose, dryRun, jobs, timingFile),
                 storeTiming, broker);
     }
 
@@ -115,26 +117,18 @@ public record BootRequest(String command, Path file, List<String> modules, RunSe
         return spec.equals("flux") || spec.equals("flux-cli") || spec.equals("sim") ? spec : null;
     }
 
-    /** rc1 or rc3, else null. */
-    public String runlevel() {
-        return command.equals("rc1") || command.equals("rc3") ? command : null;
-    }
-
     /** Whether this is load or remove: modules only, no rc file. */
     public boolean modulesOnly() {
         return !modules.isEmpty();
     }
 
-    /** rc1, rc3, run:FILE, load:M..., remove:M...: the command's identity in the plan-cache key. */
+    /** rc1, rc3, run:FILE|NAME, load:M..., remove:M...: the command's identity in the plan-cache key. */
     public String identity() {
-        if (modulesOnly()) {
-            return command + ":" + String.join(" ", modules);
-        }
-        return runlevel() != null ? command : "run:" + file.toAbsolutePath();
+        return modulesOnly() ? command + ":" + String.join(" ", modules) : source.identity();
     }
 
-    /** What the run is called in summaries and duration history: rc1, rc3, load, remove, or run FILENAME. */
+    /** What the run is called in summaries and duration history: rc1, rc3, load, remove, or run FILENAME|NAME. */
     public String what() {
-        return command.equals("run") ? "run " + file.getFileName() : command;
+        return modulesOnly() ? command : source.what();
     }
 }

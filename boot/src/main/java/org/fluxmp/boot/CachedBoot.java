@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.fluxmp.boot.broker.BrokerChoice;
 import org.fluxmp.boot.broker.SimBrokerFile;
 import org.fluxmp.boot.broker.SimShim;
@@ -37,7 +36,7 @@ public final class CachedBoot {
 
     public static int serve(BootRequest r, String brokerSpec, Context ctx) {
         BrokerOpening opening = BrokerOpening.start(brokerSpec, ctx);
-        Optional<PlanCacheFlow> flow = PlanCacheFlow.open(ctx, r.identity(), r.runlevel(), r.file(),
+        Optional<PlanCacheFlow> flow = PlanCacheFlow.open(ctx, r.identity(), r.source(),
                 PlanCacheFlow.options(r.settings().jobs()), r.settings().verbose());
         List<CacheEntry> entries = flow.isEmpty() ? List.of() : flow.get().entries();
         if (entries.isEmpty()) {
@@ -67,7 +66,7 @@ public final class CachedBoot {
                 facts = brokers.brokerFacts();
                 facts.prefetch(CacheCheck.questions(entries));
             }
-            if (r.runlevel() != null) {
+            if (!r.modulesOnly() && r.source().rcStage()) {
                 extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
             }
             Map<String, String> env = new LinkedHashMap<>(ctx.env());
@@ -86,9 +85,7 @@ public final class CachedBoot {
             if (r.modulesOnly()) {
                 job = Job.modules(r.what(), brokerSpec);
             } else {
-                List<Path> taskDirs = r.runlevel() != null ? Job.rcDirs(ctx, r.runlevel())
-                        : List.of(r.file().toAbsolutePath().getParent());
-                job = new Job(r.what(), brokerSpec, taskDirs, new Attributes(facts));
+                job = Job.of(r.source(), brokerSpec, ctx, facts);
             }
             served = true;
             return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), workers), brokers, r.settings(),
@@ -97,20 +94,6 @@ public final class CachedBoot {
             if (!served) {
                 brokers.close();
             }
-        }
-    }
-
-    /** The broker's attributes for Java task bodies (a class, not a method reference: nothing spun at run time). */
-    private static final class Attributes implements Function<String, Optional<String>> {
-        private final Facts facts;
-
-        Attributes(Facts facts) {
-            this.facts = facts;
-        }
-
-        @Override
-        public Optional<String> apply(String name) {
-            return facts.attr(name);
         }
     }
 }

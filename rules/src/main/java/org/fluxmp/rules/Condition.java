@@ -30,12 +30,15 @@ public record Condition(FactKind kind, String key, boolean negated, String expec
         return (negated ? "!" : "") + key + (expected == null ? "" : "=" + expected);
     }
 
-    /** Why the condition fails for this value, in the words of {@code explain}. */
+    /**
+     * Why the condition fails for this value, in the words of {@code explain}:
+     * {@code needs-attrs content.restore is not set}, {@code needs-env !X: environment variable X is set to "1"}.
+     */
     public String failure(Optional<String> value) {
-        String subject = kind.key() + " " + spec() + ": " + kind.noun() + " " + key;
+        String subject = kind.key() + " " + spec();
         if (value.isEmpty()) {
-            return subject + " is not set";
+            return subject + (expected == null && !negated ? "" : ": " + kind.noun() + " " + key) + " is not set";
         }
-        return subject + " is set to \"" + value.get() + "\"";
+        return subject + ": " + kind.noun() + " " + key + " is set to \"" + value.get() + "\"";
     }
 }

@@ -17,7 +17,7 @@ final class Expansion {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             FactKind kind = m.group(1).equals("attr") ? FactKind.ATTR : m.group(1).equals("env") ? FactKind.ENV : FactKind.CONFIG;
-            Optional<String> v = ledger.value(kind, m.group(2));
+            Optional<String> v = kind == FactKind.ENV ? ledger.expandedEnv(m.group(2)) : ledger.value(kind, m.group(2));
             if (v.isEmpty()) {
                 return Optional.empty();
             }

@@ -125,10 +125,12 @@ public final class Explainer {
     private String status(Unit u) {
         String n = u.getName();
         if (!d.enabled(n)) {
-            return d.activeVia(n).isEmpty() && d.droppedVia(n).isEmpty() ? "not enabled" : "not enabled, left out of " + context;
+            // left out of the run by a condition, the ranks or a disable: skipped, as the original says
+            return d.activeVia(n).isEmpty() && d.droppedVia(n).isEmpty() ? "not enabled"
+                    : "skipped in " + context + ": " + reasons(n);
         }
         if (d.skippedNeed(n).isPresent()) {
-            return "skipped in " + context;
+            return "skipped in " + context + ": needs " + d.skippedNeed(n).get();
         }
         if (inRun.containsKey(n)) {
             return "runs in " + context;
@@ -204,7 +206,7 @@ public final class Explainer {
     private String providerState(Unit p, boolean inRunSkip) {
         String n = p.getName();
         if (!d.enabled(n)) {
-            return "not enabled: " + reasons(n);
+            return "skipped: " + reasons(n);
         }
         if (inRunSkip) {
             if (d.skippedNeed(n).isPresent()) {
@@ -290,7 +292,7 @@ public final class Explainer {
             }
             for (Object p : providers) {
                 Map<String, Object> pm = (Map<String, Object>) p;
-                out.add(new Line(depth + 1, link.get("needs") + " → " + pm.get("name") + ": " + pm.get("state")));
+                out.add(new Line(depth + 1, link.get("needs") + " → " + pm.get("name") + " " + pm.get("state")));
                 renderChain((List<Object>) pm.get("chain"), depth + 2, out);
             }
         }

@@ -12,6 +12,7 @@ import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.ConfigFiles;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.facts.Seed;
@@ -68,6 +69,14 @@ public final class ModprobeRules {
     /** Reads the built-in rcN.toml and every rcN.d/*.toml, applying each file's setup as it goes. */
     public ModprobeRules readRunlevel(String runlevel, SetupStepRunner steps) {
         for (Path f : files.runlevel(runlevel, problems)) {
+            readRcFile(f, steps);
+        }
+        return this;
+    }
+
+    /** Reads the task files SOURCE names (rc1, rc3, run NAME or run FILE), applying each file's setup as it goes. */
+    public ModprobeRules readSource(RcSource source, SetupStepRunner steps) {
+        for (Path f : files.of(source, problems)) {
             readRcFile(f, steps);
         }
         return this;

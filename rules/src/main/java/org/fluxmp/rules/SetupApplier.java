@@ -107,6 +107,9 @@ final class SetupApplier {
             case "setenv":
                 rules.setenv().put(d.key(), d.value());
                 break;
+            case "unsetenv":
+                rules.setenv().put(d.words().get(0), null);
+                break;
             default:
                 throw new ConfigException(new Problem(at.file(), at.line(), "unknown directive '" + d.line() + "'"));
         }

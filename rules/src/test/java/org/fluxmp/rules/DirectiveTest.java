@@ -48,11 +48,22 @@ class DirectiveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"load kvs", "remove all", "setopt-overwrite kvs a", "alternative sched=sched-fifo",
-            "enable kvs", "disable kvs"})
+    @ValueSource(strings = {"load kvs", "remove all", "alternative sched=sched-fifo", "enable kvs", "disable kvs"})
     void setupOnlyVerbsWrittenByATaskFailNamingTheLine(String line) {
         assertEquals("directive '" + line + "' is allowed only in setup (verb '" + line.split(" ")[0] + "')",
                 error(line, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"set k=v", "setopt kvs a", "setopt-overwrite resource noverify", "setenv A=b", "unsetenv A"})
+    void aTaskMayWriteWhatTheOriginalsContextOffersIt(String line) {
+        assertEquals(line.split(" ")[0], Directive.parse(line, false).verb());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unsetenv", "unsetenv A B", "unsetenv A=b"})
+    void unsetenvNamesExactlyOneVariable(String line) {
+        assertEquals("malformed directive '" + line + "'", error(line, false));
     }
 
     @Test

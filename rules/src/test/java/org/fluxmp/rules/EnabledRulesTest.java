@@ -72,7 +72,7 @@ class EnabledRulesTest {
         Decisions d = decide(conditions());
         assertFalse(d.enabled("attr-set"));
         assertEquals(new Decisions.Reason("condition-needs-set",
-                "needs-attrs test.needed: attribute test.needed is not set"), d.blockedBy("attr-set").get(0));
+                "needs-attrs test.needed is not set"), d.blockedBy("attr-set").get(0));
     }
 
     @Test

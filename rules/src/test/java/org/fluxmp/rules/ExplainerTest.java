@@ -43,7 +43,7 @@ class ExplainerTest {
     void skippedTaskIsReportedAsSkippedInTheRun() {
         Map<String, Object> m = skippedLast();
         assertEquals("task", m.get("kind"));
-        assertEquals("skipped in rc1", m.get("status"));
+        assertEquals("skipped in rc1: needs next", m.get("status"));
         assertEquals(true, m.get("enabled"));
     }
 
@@ -63,7 +63,7 @@ class ExplainerTest {
         assertEquals("needed", link.get("needs"));
         Map<String, Object> needed = list(link.get("providers")).get(0);
         assertEquals("needed", needed.get("name"));
-        assertTrue(String.valueOf(needed.get("state")).startsWith("not enabled: ranks = \"1\" does not include rank 0"),
+        assertTrue(String.valueOf(needed.get("state")).startsWith("skipped: ranks = \"1\" does not include rank 0"),
                 String.valueOf(needed.get("state")));
         assertEquals(List.of(), needed.get("chain"));
     }
@@ -76,12 +76,12 @@ class ExplainerTest {
                 .map(l -> "  ".repeat(l.depth()) + l.text()).collect(Collectors.toList());
         String file = Scenario.of("needs-run").file("recursive.toml").toString();
         assertEquals(List.of(
-                "last: task (" + file + ":20), rank 0: skipped in rc1",
+                "last: task (" + file + ":20), rank 0: skipped in rc1: needs next",
                 "  ranks = \"all\" includes rank 0",
                 "  rule needs-not-in-active-set: needs next, and no provider of next is left in rc1",
-                "    next → next: skipped: needs needed",
+                "    next → next skipped: needs needed",
                 "      rule needs-not-in-active-set: needs needed, and no provider of needed is left in rc1",
-                "        needed → needed: not enabled: ranks = \"1\" does not include rank 0 (" + file + ":10)",
+                "        needed → needed skipped: ranks = \"1\" does not include rank 0 (" + file + ":10)",
                 "  facts used: rank = 0"), text);
     }
 
@@ -183,17 +183,17 @@ class ExplainerTest {
     }
 
     @Test
-    void blockedModuleIsNotEnabledAndLeftOutOfTheRun() {
+    void aModuleThatAConditionLeavesOutOfTheRunIsSkipped() {
         Map<String, Object> m = sdbus();
         assertEquals("module", m.get("kind"));
         assertEquals(false, m.get("enabled"));
-        assertEquals("not enabled, left out of rc1", m.get("status"));
+        assertEquals("skipped in rc1: needs-config systemd.enable is not set", m.get("status"));
     }
 
     @Test
     void blockedModuleNamesTheRuleAndTheFailedCondition() {
         assertEquals(List.of(Map.of("rule", "condition-needs-set",
-                "reason", "needs-config systemd.enable: config key systemd.enable is not set")), sdbus().get("blocked_by"));
+                "reason", "needs-config systemd.enable is not set")), sdbus().get("blocked_by"));
     }
 
     @Test

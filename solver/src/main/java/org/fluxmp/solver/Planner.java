@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.facts.FactKind;
 import org.fluxmp.boot.plan.Durations;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.rules.Body;
+import org.fluxmp.rules.Condition;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
@@ -70,14 +72,16 @@ public final class Planner {
         Schedule schedule = Scheduler.schedule(taskGraph(d, preds, options.durations()), options.workers(),
                 options.timeLimitMs());
         Set<String> removing = new LinkedHashSet<>(rules.removing());
+        List<String> expandedEnv = rules.ledger().expandedEnvNames();
         List<PlanTask> tasks = new ArrayList<>();
         for (String n : schedule.order()) {
-            tasks.add(task(d.table().unit(n).get(), removing.contains(n), new ArrayList<>(preds.get(n))));
+            tasks.add(task(d.table().unit(n).get(), removing.contains(n), new ArrayList<>(preds.get(n)), expandedEnv));
         }
         Map<String, List<String>> setopt = new LinkedHashMap<>();
         rules.moduleArgs().added().forEach((k, v) -> setopt.put(k, List.copyOf(v)));
         Plan plan = new Plan(d.rank(), tasks, d.alternatives(), setopt, List.copyOf(rules.moduleArgs().overwritten()),
-                Map.copyOf(rules.data()), Map.copyOf(rules.setenv()), options.workers(), schedule.method());
+                Map.copyOf(rules.data()), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules.setenv())),
+                options.workers(), schedule.method());
         return new SolvedPlan(plan, schedule);
     }
 
@@ -89,7 +93,8 @@ public final class Planner {
         });
     }
 
-    private static PlanTask task(Unit u, boolean remove, List<String> preds) {
+    /** EXPANDED_ENV: the variables setup's {@code ${env:...}} named, which a body sees as its conditions' (SPEC 3). */
+    private static PlanTask task(Unit u, boolean remove, List<String> preds, List<String> expandedEnv) {
         long timeout = u.getTimeout() == null ? 0 : Durations.parseMillis(u.getTimeout());
         if (u.isModule()) {
             return new PlanTask(u.getName(), remove ? PlanTask.Action.REMOVE : PlanTask.Action.LOAD, u.getModule(),
@@ -98,7 +103,18 @@ public final class Planner {
         Body b = u.getBody();
         PlanTask.Action a = b.kind() == Body.Kind.RUN ? PlanTask.Action.RUN
                 : b.kind() == Body.Kind.RPC ? PlanTask.Action.RPC : PlanTask.Action.JAVA;
-        return new PlanTask(u.getName(), a, null, u.getServices(), List.of(), false, b.text(), b.payload(), preds, timeout);
+        return new PlanTask(u.getName(), a, null, u.getServices(), List.of(), false, b.text(), b.payload(), preds, timeout,
+                bodyEnv(u, expandedEnv));
+    }
+
+    /** The variables U's body must see as its conditions saw them: its needs-env names, then EXPANDED_ENV. */
+    private static List<String> bodyEnv(Unit u, List<String> expandedEnv) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String spec : u.needsOf(FactKind.ENV)) {
+            names.add(Condition.parse(FactKind.ENV, spec).key());
+        }
+        names.addAll(expandedEnv);
+        return List.copyOf(names);
     }
 
     /** Estimates (ms) used to order tasks until measured durations exist: module loads are quick, bash starts cost. */

@@ -12,7 +12,7 @@ public interface Broker extends AutoCloseable {
 
     Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException;
 
-    /** Sets variables in the broker's environment (seen by later rc stages). */
+    /** Sets variables in the broker's environment (seen by later rc stages); a null value unsets one. */
     void setenv(Map<String, String> env) throws BrokerException;
 
     /** Stores a JSON value in the KVS (the real broker) or the log (the simulated one). */

@@ -132,7 +132,13 @@ public final class SimBroker implements Broker {
 
     @Override
     public synchronized void setenv(Map<String, String> vars) {
-        env.putAll(vars);
+        for (Map.Entry<String, String> e : vars.entrySet()) {
+            if (e.getValue() == null) {
+                env.remove(e.getKey()); // as broker.setenv unsets a variable given null
+            } else {
+                env.put(e.getKey(), e.getValue());
+            }
+        }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("action", "setenv");
         entry.put("env", vars);

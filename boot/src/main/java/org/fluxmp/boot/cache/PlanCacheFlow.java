@@ -19,6 +19,7 @@ import org.fluxmp.boot.cache.PlanCache;
 import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.ConfigFiles;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.setup.SetupStepRunner;
@@ -39,20 +40,19 @@ public final class PlanCacheFlow {
     }
 
     /**
-     * IDENTITY names the command (rc1, rc3, run:FILE, load:M..., remove:M...); RUNLEVEL lists rcN
-     * files, else RCFILE is the one rc file, else (load, remove) only the module configuration is read; OPTIONS are the command-line values that shape the plan. Empty if a file cannot be
-     * read (the planner will report it).
+     * IDENTITY names the command (rc1, rc3, run:FILE, load:M..., remove:M...); SOURCE says which rc
+     * files are read (null for load and remove: only the module configuration); OPTIONS are the
+     * command-line values that shape the plan. Empty if a file cannot be read (the planner will
+     * report it).
      */
-    public static Optional<PlanCacheFlow> open(Context ctx, String identity, String runlevel, Path rcFile, List<String> options,
+    public static Optional<PlanCacheFlow> open(Context ctx, String identity, RcSource source, List<String> options,
             boolean verbose) {
         List<Problem> problems = new ArrayList<>();
         ConfigFiles files = new ConfigFiles(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()),
                 verbose && firstListing(identity) ? ConfigFiles.printTo(ctx.err()) : ConfigFiles.QUIET);
         List<Path> read = new ArrayList<>(files.moduleConfig(problems));
-        if (runlevel != null) {
-            read.addAll(files.runlevel(runlevel, problems));
-        } else if (rcFile != null) {
-            read.add(rcFile);
+        if (source != null) {
+            read.addAll(files.of(source, problems));
         }
         if (!problems.isEmpty()) {
             return Optional.empty();

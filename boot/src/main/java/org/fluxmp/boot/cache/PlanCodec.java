@@ -43,6 +43,7 @@ final class PlanCodec {
             writeNullable(out, t.payload() == null ? null : PyJson.write(t.payload()));
             writeList(out, t.predecessors());
             out.writeLong(t.timeoutMs());
+            writeList(out, t.env());
         }
     }
 
@@ -83,7 +84,9 @@ final class PlanCodec {
                     throw new IOException("bad payload: " + e.getMessage());
                 }
             }
-            list.add(new PlanTask(name, actions[a], module, services, args, exec, text, pm, readList(in), in.readLong()));
+            List<String> preds = readList(in);
+            long timeoutMs = in.readLong();
+            list.add(new PlanTask(name, actions[a], module, services, args, exec, text, pm, preds, timeoutMs, readList(in)));
         }
         return new Plan(rank, list, alternatives, setopt, overwritten, data, env, workers, method);
     }

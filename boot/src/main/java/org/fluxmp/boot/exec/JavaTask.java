@@ -20,19 +20,43 @@ public interface JavaTask {
         /** This task's name. */
         String task();
 
-        /** The local environment first, then what earlier tasks set. */
-        String getenv(String name);
+        /**
+         * The variable as this run sees it (the tool's environment and what setup and earlier tasks
+         * set), else the broker's environment (as the original's {@code context.getenv}); null if
+         * unset in both or unset by a task.
+         */
+        String getenv(String name) throws Exception;
+
+        /** The variable as this run sees it, without asking the broker (the original's {@code os.environ.get}). */
+        String localenv(String name);
 
         /** Shared data set by earlier tasks. */
         String get(String key);
 
         void set(String key, String value);
 
-        /** Sets a variable for later tasks and in the broker's environment. */
+        /** Sets a variable for later tasks and in the broker's environment; a null VALUE unsets it. */
         void setenv(String name, String value) throws Exception;
 
         /** Appends module arguments (split on spaces) for a module loaded later. */
-        void setopt(String module, String options);
+        default void setopt(String module, String options) {
+            setopt(module, options, false);
+        }
+
+        /**
+         * Module arguments (split on spaces) for a module loaded later; OVERWRITE also drops its
+         * configured {@code args} (the original's {@code setopt(..., overwrite=True)}).
+         */
+        void setopt(String module, String options, boolean overwrite);
+
+        /** The arguments MODULE would be loaded with now (the original's {@code getopts}). */
+        List<String> getopts(String module);
+
+        /** A broker config value by dotted key (a boolean {@code true} is {@code "true"}); empty if unset. */
+        Optional<String> confGet(String key);
+
+        /** A broker config table by dotted key as plain Java values; empty if unset. */
+        Map<String, Object> confTable(String key);
 
         Map<String, Object> rpc(String topic, Map<String, Object> payload) throws Exception;
 
@@ -50,5 +74,8 @@ public interface JavaTask {
 
         /** Prints to the tool's stderr. */
         void printErr(String line);
+
+        /** Prints to the tool's stderr only with {@code -v} (the original's {@code context.print}). */
+        void verbose(String line);
     }
 }

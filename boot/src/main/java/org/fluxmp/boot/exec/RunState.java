@@ -1,6 +1,7 @@
 package org.fluxmp.boot.exec;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +19,21 @@ public final class RunState {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final Map<String, List<String>> setopt = new LinkedHashMap<>();
     private final Set<String> overwritten = new HashSet<>();
+    /** Variables a setup or task unset: never brought back from the broker's environment. */
+    private final Set<String> unset = new HashSet<>();
+    private final Map<String, PlanTask> modules = new HashMap<>();
 
     public RunState(Plan plan, Map<String, String> baseEnv) {
         env.putAll(baseEnv);
-        env.putAll(plan.env());
+        for (Map.Entry<String, String> e : plan.env().entrySet()) {
+            setenv(e.getKey(), e.getValue());
+        }
         data.putAll(plan.data());
+        for (PlanTask t : plan.tasks()) {
+            if (t.isModule()) {
+                modules.put(t.name(), t);
+            }
+        }
         for (Map.Entry<String, List<String>> e : plan.setopt().entrySet()) {
             setopt.put(e.getKey(), new ArrayList<>(e.getValue()));
         }
@@ -33,11 +44,27 @@ public final class RunState {
         data.put(key, value);
     }
 
+    /** Sets NAME for later tasks; a null VALUE unsets it (as the original's setenv with None). */
     public synchronized void setenv(String name, String value) {
-        env.put(name, value);
+        if (value == null) {
+            env.remove(name);
+            unset.add(name);
+        } else {
+            env.put(name, value);
+            unset.remove(name);
+        }
     }
 
-    public synchronized void setopt(String module, List<String> args) {
+    /** Whether NAME was unset by setup or an earlier task (so the broker's value must not stand in). */
+    public synchronized boolean wasUnset(String name) {
+        return unset.contains(name);
+    }
+
+    /** Appends ARGS to MODULE's arguments; OVERWRITE also drops its configured args (setopt-overwrite). */
+    public synchronized void setopt(String module, List<String> args, boolean overwrite) {
+        if (overwrite) {
+            overwritten.add(module);
+        }
         List<String> have = setopt.get(module);
         if (have == null) {
             have = new ArrayList<>();
@@ -56,6 +83,15 @@ public final class RunState {
             out.addAll(setopt.getOrDefault(s, List.of()));
         }
         return out;
+    }
+
+    /**
+     * The arguments NAME is loaded with now (the original's {@code getopts}): for a module of this
+     * plan what {@link #argsFor} gives, else what setopt gave NAME so far.
+     */
+    public synchronized List<String> getopts(String name) {
+        PlanTask t = modules.get(name);
+        return t != null ? argsFor(t) : List.copyOf(setopt.getOrDefault(name, List.of()));
     }
 
     /** The environment for a task's process: the tool's, setenv'd variables, and FLUX_MODPROBE_DATA_*. */

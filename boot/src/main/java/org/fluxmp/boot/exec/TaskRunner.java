@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.boot.setup.Directive;
 
@@ -32,31 +33,29 @@ public final class TaskRunner {
     private final PrintStream out;
     private final PrintStream err;
     private final ClassLoader javaTasks;
-    private final Function<String, Optional<String>> attrs;
+    private final Facts facts;
+    private final boolean verbose;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
+    /** A runner whose bodies know no broker facts (tests, load, remove). */
     public TaskRunner(Broker broker, RunState state, int rank, PrintStream out, PrintStream err, ClassLoader javaTasks) {
-        this(broker, state, rank, out, err, javaTasks, NO_ATTRIBUTES);
+        this(broker, state, rank, out, err, javaTasks, new StaticFacts(Map.of()), false);
     }
 
-    /** Attributes for runs that have none to give (load, remove): every name is unset. */
-    public static final Function<String, Optional<String>> NO_ATTRIBUTES = new Function<String, Optional<String>>() {
-        @Override
-        public Optional<String> apply(String name) {
-            return Optional.empty();
-        }
-    };
-
-    /** ATTRS answers broker attributes for Java tasks. */
+    /**
+     * FACTS answer a body's questions about the broker (attributes, config, the broker's
+     * environment); VERBOSE shows the messages Java tasks print with {@code verbose} ({@code -v}).
+     */
     public TaskRunner(Broker broker, RunState state, int rank, PrintStream out, PrintStream err, ClassLoader javaTasks,
-            Function<String, Optional<String>> attrs) {
+            Facts facts, boolean verbose) {
         this.broker = broker;
         this.state = state;
         this.rank = rank;
         this.out = out;
         this.err = err;
         this.javaTasks = javaTasks;
-        this.attrs = attrs;
+        this.facts = facts;
+        this.verbose = verbose;
     }
 
     /** The line {@code --dry-run} prints for a task. */
@@ -112,7 +111,7 @@ public final class TaskRunner {
             output = Files.createTempFile("flux-modprobe-" + t.name(), ".out");
             int rc = exec(t, List.of("bash", "-c", t.text()), output);
             if (rc != 0) {
-                throw new TaskFailure("bash: exited with exit status " + rc);
+                throw new TaskFailure("bash: " + ExitStatus.describe(rc));
             }
             for (String line : Files.readAllLines(output)) {
                 if (!line.isBlank()) {
@@ -138,6 +137,12 @@ public final class TaskRunner {
      */
     private int exec(PlanTask t, List<String> argv, Path output) throws TaskFailure, IOException {
         Map<String, String> env = state.processEnv();
+        for (String name : t.env()) {
+            Optional<String> v = env.containsKey(name) ? Optional.empty() : brokerEnv(name);
+            if (v.isPresent()) {
+                env.put(name, v.get());
+            }
+        }
         List<String> command = new java.util.ArrayList<>(argv);
         command.set(0, onPath(argv.get(0), env.get("PATH")));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -164,6 +169,21 @@ public final class TaskRunner {
             throw new TaskFailure("interrupted");
         } finally {
             processes.remove(t.name(), p);
+        }
+    }
+
+    /**
+     * NAME from the broker's environment, as the original's {@code context.getenv} falls back to it (a
+     * broker started under Slurm does not pass SLURM_* to rc1); never a variable a task unset.
+     */
+    private Optional<String> brokerEnv(String name) throws TaskFailure {
+        if (state.wasUnset(name)) {
+            return Optional.empty();
+        }
+        try {
+            return facts.env(name);
+        } catch (ConfigException e) {
+            throw new TaskFailure(e.getMessage());
         }
     }
 
@@ -199,15 +219,26 @@ public final class TaskRunner {
                 state.set(d.key(), d.value());
                 break;
             case "setenv":
-                state.setenv(d.key(), d.value());
-                broker.setenv(Map.of(d.key(), d.value()));
+                setenv(d.key(), d.value());
+                break;
+            case "unsetenv":
+                setenv(d.words().get(0), null);
                 break;
             case "setopt":
-                state.setopt(d.words().get(0), d.words().subList(1, d.words().size()));
+            case "setopt-overwrite":
+                state.setopt(d.words().get(0), d.words().subList(1, d.words().size()), d.verb().equals("setopt-overwrite"));
                 break;
             default:
                 throw new TaskFailure("directive '" + d.line() + "' is allowed only in setup");
         }
+    }
+
+    /** Sets NAME (null: unsets it) for later tasks and in the broker's environment. */
+    private void setenv(String name, String value) throws BrokerException {
+        state.setenv(name, value);
+        Map<String, String> change = new java.util.HashMap<>();
+        change.put(name, value);
+        broker.setenv(change);
     }
 
     /** Copies a body's output to the tool's stream as it comes. */
@@ -275,19 +306,43 @@ public final class TaskRunner {
 
         @Override public int rank() { return rank; }
         @Override public String task() { return t.name(); }
-        @Override public String getenv(String name) { return state.processEnv().get(name); }
         @Override public String get(String key) { return state.data().get(key); }
         @Override public void set(String key, String value) { state.set(key, value); }
 
         @Override
-        public void setenv(String name, String value) throws Exception {
-            state.setenv(name, value);
-            broker.setenv(Map.of(name, value));
+        public String getenv(String name) throws TaskFailure {
+            String local = localenv(name);
+            return local != null ? local : brokerEnv(name).orElse(null);
         }
 
         @Override
-        public void setopt(String module, String options) {
-            state.setopt(module, List.of(options.trim().split("\\s+")));
+        public String localenv(String name) {
+            return state.processEnv().get(name);
+        }
+
+        @Override
+        public void setenv(String name, String value) throws Exception {
+            TaskRunner.this.setenv(name, value);
+        }
+
+        @Override
+        public void setopt(String module, String options, boolean overwrite) {
+            state.setopt(module, List.of(options.trim().split("\\s+")), overwrite);
+        }
+
+        @Override
+        public List<String> getopts(String module) {
+            return state.getopts(module);
+        }
+
+        @Override
+        public Optional<String> confGet(String key) {
+            return facts.config(key);
+        }
+
+        @Override
+        public Map<String, Object> confTable(String key) {
+            return facts.configTable(key);
         }
 
         @Override
@@ -297,7 +352,7 @@ public final class TaskRunner {
 
         @Override
         public Optional<String> attr(String name) {
-            return attrs.apply(name);
+            return facts.attr(name);
         }
 
         @Override
@@ -310,6 +365,13 @@ public final class TaskRunner {
             synchronized (out) {
                 out.println(line);
                 out.flush();
+            }
+        }
+
+        @Override
+        public void verbose(String line) {
+            if (verbose) {
+                printErr(line);
             }
         }
 

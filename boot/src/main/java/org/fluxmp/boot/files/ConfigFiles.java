@@ -21,7 +21,7 @@ public final class ConfigFiles {
         public void accept(String line) {}
     };
 
-    /** Says which files are skipped, a line each on OUT ({@code -v}). */
+    /** Says where it looks, which files it reads and which it skips, a line each on OUT ({@code -v}). */
     public static Consumer<String> printTo(java.io.PrintStream out) {
         return new Consumer<String>() {
             @Override
@@ -44,9 +44,18 @@ public final class ConfigFiles {
         return list("modprobe", path.dirs(), problems);
     }
 
-    /** rcN.toml and rcN.d/*.toml for RUNLEVEL (rc1, rc3). */
+    /** rcN.toml and rcN.d/*.toml for RUNLEVEL (rc1, rc3, or the NAME of {@code run NAME}). */
     public List<Path> runlevel(String runlevel, List<Problem> problems) {
         return list(runlevel, path.rcDirs(), problems);
+    }
+
+    /** The task files SOURCE names: its name's files as {@link #runlevel} lists them, or its one file. */
+    public List<Path> of(RcSource source, List<Problem> problems) {
+        if (source.file() == null) {
+            return runlevel(source.name(), problems);
+        }
+        verbose.accept("loading " + source.file());
+        return List.of(source.file());
     }
 
     private List<Path> list(String name, List<String> dirs, List<Problem> problems) {
@@ -77,6 +86,10 @@ public final class ConfigFiles {
             }
             files.sort(null);
             out.addAll(files);
+        }
+        // as the original: every place checked, then each file it will read
+        for (Path f : out) {
+            verbose.accept("loading " + f);
         }
         return out;
     }

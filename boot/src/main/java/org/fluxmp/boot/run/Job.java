@@ -1,19 +1,27 @@
 package org.fluxmp.boot.run;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Map;
 import org.fluxmp.boot.Context;
-import org.fluxmp.boot.exec.TaskRunner;
-import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.RcSource;
 
-/** What a run needs beyond its plan: what it is (rc1, run FILE, load), the broker spec, where Java task jars are, attributes. */
-public record Job(String what, String brokerSpec, List<Path> javaTaskDirs, Function<String, Optional<String>> attrs) {
-    /** Load/remove: modules only, so no Java tasks and no attributes. */
+/**
+ * What a run needs beyond its plan: what it is (rc1, run FILE, load), the broker spec, where Java
+ * task jars are, and the broker's facts that task bodies may ask for (attributes, config, the
+ * broker's environment).
+ */
+public record Job(String what, String brokerSpec, List<Path> javaTaskDirs, Facts facts) {
+    /** The run of what SOURCE reads, its Java task jars in the source's directories. */
+    public static Job of(RcSource source, String brokerSpec, Context ctx, Facts facts) {
+        return new Job(source.what(), brokerSpec, source.javaTaskDirs(ctx), facts);
+    }
+
+    /** Load/remove: modules only, so no Java tasks and no facts. */
     public static Job modules(String what, String brokerSpec) {
-        return new Job(what, brokerSpec, List.of(), TaskRunner.NO_ATTRIBUTES);
+        return new Job(what, brokerSpec, List.of(), new StaticFacts(Map.of()));
     }
 
 
@@ -25,14 +33,4 @@ public record Job(String what, String brokerSpec, List<Path> javaTaskDirs, Funct
     public boolean defaultSim() {
         return brokerSpec.equals("sim");
     }
-
-    /** The search path's DIR/RUNLEVEL.d directories, where Java task jars may be. */
-    public static List<Path> rcDirs(Context ctx, String runlevel) {
-        List<Path> out = new ArrayList<>();
-        for (String dir : SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()).rcDirs()) {
-            out.add(Path.of(dir, runlevel + ".d"));
-        }
-        return out;
-    }
-
 }

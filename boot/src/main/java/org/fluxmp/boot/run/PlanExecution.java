@@ -31,7 +31,7 @@ public final class PlanExecution {
         RunState state = new RunState(plan, env);
         try (Broker broker = brokers.open()) {
             TaskRunner runner = new TaskRunner(broker, state, plan.rank(), ctx.out(), ctx.err(),
-                    TaskClasses.loader(job.javaTaskDirs(), PlanExecution.class.getClassLoader()), job.attrs());
+                    TaskClasses.loader(job.javaTaskDirs(), PlanExecution.class.getClassLoader()), job.facts(), run.verbose());
             if (run.dryRun()) {
                 for (PlanTask t : plan.tasks()) {
                     ctx.out().println(runner.dryRunLine(t));

@@ -6,12 +6,13 @@ import org.fluxmp.boot.ConfigException;
 
 /**
  * One line a {@code run} body appends to {@code $FLUX_MODPROBE_OUTPUT}: a verb and its words.
- * {@code set}, {@code setopt} and {@code setenv} are allowed everywhere; the rest only in setup.
+ * {@code set}, {@code setopt}, {@code setopt-overwrite}, {@code setenv} and {@code unsetenv} are
+ * allowed everywhere (as the original's context offers them to tasks); the rest only in setup.
  */
 public record Directive(String verb, List<String> words, String line) {
-    public static final List<String> TASK_VERBS = List.of("set", "setopt", "setenv");
-    public static final List<String> SETUP_VERBS = List.of("set", "setopt", "setenv", "load", "remove",
-            "setopt-overwrite", "alternative", "enable", "disable");
+    public static final List<String> TASK_VERBS = List.of("set", "setopt", "setopt-overwrite", "setenv", "unsetenv");
+    public static final List<String> SETUP_VERBS = List.of("set", "setopt", "setopt-overwrite", "setenv", "unsetenv",
+            "load", "remove", "alternative", "enable", "disable");
 
     /** Parses a line; throws ConfigException naming the line when it is not a directive for this context. */
     public static Directive parse(String line, boolean setup) {
@@ -28,7 +29,8 @@ public record Directive(String verb, List<String> words, String line) {
         boolean needsKeyValue = verb.equals("set") || verb.equals("setenv") || verb.equals("alternative");
         if (words.isEmpty() || needsKeyValue && words.get(0).indexOf('=') <= 0
                 || verb.equals("alternative") && words.size() != 1
-                || (verb.equals("setopt") || verb.equals("setopt-overwrite")) && words.size() < 2) {
+                || (verb.equals("setopt") || verb.equals("setopt-overwrite")) && words.size() < 2
+                || verb.equals("unsetenv") && (words.size() != 1 || words.get(0).contains("="))) {
             throw new ConfigException("malformed directive '" + trimmed + "'");
         }
         if (needsKeyValue) {

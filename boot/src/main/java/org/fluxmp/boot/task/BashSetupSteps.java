@@ -11,6 +11,7 @@ import java.util.Map;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.exec.ExitStatus;
 import org.fluxmp.boot.setup.SetupStepRunner;
 
 /**
@@ -45,7 +46,7 @@ public final class BashSetupSteps implements SetupStepRunner {
             copy(p.getInputStream(), out);
             int rc = p.waitFor();
             if (rc != 0) {
-                throw new ConfigException(new Problem(place.file(), place.line(), "setup: bash: exited with exit status " + rc));
+                throw new ConfigException(new Problem(place.file(), place.line(), "setup: bash: " + ExitStatus.describe(rc)));
             }
             return Files.readAllLines(output);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import org.fluxmp.boot.exec.ExitStatus;
 import org.fluxmp.boot.exec.JavaTask;
 
 /**
@@ -35,7 +36,7 @@ public final class ContentDump implements JavaTask {
         int rc = ctx.exec(List.of("flux", "dump", "--sd-notify", "--quiet", "--ignore-failed-read", "--no-cache",
                 "--maxreqs=128", "--checkpoint", dumpfile));
         if (rc != 0) {
-            throw new Exception("flux dump: exited with exit status " + rc);
+            throw new Exception("flux dump: " + ExitStatus.describe(rc));
         }
         if (dumplink != null) {
             Files.deleteIfExists(dumplink);

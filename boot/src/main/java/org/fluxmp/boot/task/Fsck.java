@@ -2,6 +2,7 @@ package org.fluxmp.boot.task;
 
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.exec.ExitStatus;
 import org.fluxmp.boot.exec.JavaTask;
 import org.fluxmp.boot.flux.Errno;
 import org.fluxmp.boot.flux.FluxException;
@@ -23,7 +24,7 @@ public final class Fsck implements JavaTask {
         int rc = ctx.exec(List.of("flux", "fsck", "--repair", "--job-aware", "--quiet"));
         if (rc != 0) {
             ctx.exec(List.of("flux", "setattr", "--expunge", "content.dump"));
-            throw new Exception("flux fsck --repair --job-aware --quiet: exited with exit status " + rc);
+            throw new Exception("flux fsck --repair --job-aware --quiet: " + ExitStatus.describe(rc));
         }
     }
 

@@ -21,7 +21,7 @@ public final class PostFinishEvent implements JavaTask {
 
     @Override
     public void run(Context ctx) throws Exception {
-        String ns = ctx.getenv("FLUX_KVS_NAMESPACE");
+        String ns = ctx.localenv("FLUX_KVS_NAMESPACE");
         ctx.rpc("kvs.commit", Map.of(
                 "namespace", ns != null && !ns.isEmpty() ? ns : "primary",
                 "flags", 0,

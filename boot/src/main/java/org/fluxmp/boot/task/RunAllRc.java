@@ -63,7 +63,7 @@ public abstract class RunAllRc implements JavaTask {
     /** The config directory (symlinks resolved, as Python's Path.resolve), then FLUX_RC_EXTRA's entries. */
     static List<Path> dirs(Context ctx) {
         List<Path> out = new ArrayList<>();
-        String confdir = ctx.getenv("FLUX_CONFDIR");
+        String confdir = ctx.localenv("FLUX_CONFDIR");
         Path core = Path.of(confdir == null || confdir.isEmpty() ? "/etc/flux" : confdir).toAbsolutePath().normalize();
         try {
             core = core.toRealPath();
@@ -71,7 +71,7 @@ public abstract class RunAllRc implements JavaTask {
             // a missing directory stays as it is, and is skipped
         }
         out.add(core);
-        String extra = ctx.getenv("FLUX_RC_EXTRA");
+        String extra = ctx.localenv("FLUX_RC_EXTRA");
         if (extra != null) {
             for (String d : extra.split(":")) {
                 if (!d.isBlank()) {

@@ -14,6 +14,7 @@ import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.plan.Plan;
@@ -69,7 +70,7 @@ final class CompileCommand implements Callable<Integer> {
         } else {
             wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
         }
-        PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, runlevel, null, PlanCacheFlow.options(run.jobs), false)
+        PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, RcSource.runlevel(runlevel), PlanCacheFlow.options(run.jobs), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // one plan per class of ranks, stored as one entry that any rank of the class hits
         List<RankClasses.RankClass<CacheEntry>> classes = RankClasses.split(wanted, rank -> read(ctx, rank),
@@ -110,10 +111,10 @@ final class CompileCommand implements Callable<Integer> {
         env.putAll(factOptions.taskEnv(ctx, facts));
         env.put("FLUX_RC_USE_MODPROBE", "t");
         RecordingFacts recorded = new RecordingFacts(facts);
-        Job job = new Job(runlevel, factOptions.brokerSpec(ctx), Job.rcDirs(ctx, runlevel), facts::attr);
+        Job job = Job.of(RcSource.runlevel(runlevel), factOptions.brokerSpec(ctx), ctx, facts);
         RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
         PlanMaker.Reading reading = runlevel.equals("rc1")
-                ? PlanMaker.readRun(ctx, recorded, steps, "rc1", null, false,
+                ? PlanMaker.readRun(ctx, recorded, steps, RcSource.runlevel("rc1"), false,
                         () -> new ArrayList<>(recorded.loadedModules().keySet()))
                 : PlanMaker.readRc3(ctx, recorded, steps, false);
         return new RankClasses.Reading<>(new Compiling(ctx, reading, job, run.workers(), recorded, steps.records()),

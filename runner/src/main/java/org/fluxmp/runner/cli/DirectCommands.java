@@ -78,7 +78,7 @@ final class DirectCommands {
             }
             case "run": {
                 RunCommand c = new RunCommand();
-                c.file = r.file();
+                c.file = java.nio.file.Path.of(r.source().argument());
                 return c.bind(root, run, facts);
             }
             case "rc1": {

@@ -12,6 +12,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.task.BashSetupSteps;
@@ -159,14 +160,10 @@ final class ExplainCommand implements Callable<Integer> {
         // setup scripts print to stdout in a run; here their output would get in the way
         RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(ctx.env(), facts.rank(), ctx.err()),
                 new ArrayDeque<>());
-        String context = rc;
-        if (rc.equals("rc1")) {
-            rules.readRunlevel("rc1", steps);
-        } else {
-            rules.readRcFile(Path.of(rc), steps);
-            context = "run " + rc;
-        }
-        rules.check();
+        RcSource source = RcSource.of(rc);
+        RunCommand.requireFile(source);
+        rules.readSource(source, steps).check();
+        String context = source.rcStage() ? rc : "run " + rc;
         selection.apply(rules, ctx);
         return new Reading(rules, context, !steps.records().isEmpty());
     }

@@ -1,12 +1,12 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.setup.SetupStepRunner;
@@ -46,26 +46,21 @@ final class PlanMaker {
     }
 
     /**
-     * rc1 (RUNLEVEL) or run FILE. With SHOW_DEPS the plan is null (the graph may have a cycle). LOADED
+     * rc1 or run FILE|NAME (SOURCE). With SHOW_DEPS the plan is null (the graph may have a cycle). LOADED
      * is asked only if a setup removes all modules, so that only then the plan depends on it.
      */
-    static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file, boolean verbose,
+    static Made forRun(Context ctx, Facts facts, SetupStepRunner steps, RcSource source, boolean verbose,
             java.util.function.Supplier<List<String>> loaded, int workers, boolean showDeps, Job job) {
-        Decided d = readRun(ctx, facts, steps, runlevel, file, verbose, loaded).at(facts.rank());
+        Decided d = readRun(ctx, facts, steps, source, verbose, loaded).at(facts.rank());
         return showDeps ? new Made(null, d.decisions(), d.units(), d.rankSets())
                 : d.plan(ctx, job, workers, Scheduler.DEFAULT_TIME_LIMIT_MS);
     }
 
     /** The reading half of {@link #forRun}. */
-    static Reading readRun(Context ctx, Facts facts, SetupStepRunner steps, String runlevel, Path file,
+    static Reading readRun(Context ctx, Facts facts, SetupStepRunner steps, RcSource source,
             boolean verbose, java.util.function.Supplier<List<String>> loaded) {
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
-        if (runlevel != null) {
-            rules.readRunlevel(runlevel, steps);
-        } else {
-            rules.readRcFile(file, steps);
-        }
-        rules.check();
+        rules.readSource(source, steps).check();
         rules.removals().ifPresent(r -> rules.removeModules(r.contains("all") ? loaded.get() : r, "setup remove"));
         DisableRequests.apply(rules, ctx, List.of());
         return new Reading(rules, false);

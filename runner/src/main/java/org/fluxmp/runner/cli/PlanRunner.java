@@ -69,7 +69,7 @@ final class PlanRunner {
         Facts facts = options.facts(ctx);
         Job job = Job.modules(what, options.brokerSpec(ctx));
         Map<String, String> env = options.taskEnv(ctx, facts);
-        Optional<PlanCacheFlow> cache = PlanCacheFlow.open(ctx, identity(what, modules), null, null,
+        Optional<PlanCacheFlow> cache = PlanCacheFlow.open(ctx, identity(what, modules), null,
                 PlanCacheFlow.options(run.jobs), run.verbose);
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, SetupStepRunner.NONE, new ArrayDeque<>());

@@ -1,5 +1,6 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.files.RcSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +13,6 @@ final class Rc1Command extends TaskCommand {
 
     @Override
     public Integer call() {
-        return runTasks("rc1", null, run.timing(timing));
+        return runTasks(RcSource.runlevel("rc1"), run.timing(timing));
     }
 }

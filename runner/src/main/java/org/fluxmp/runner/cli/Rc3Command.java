@@ -13,6 +13,7 @@ import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.run.PlanExecution;
@@ -39,7 +40,7 @@ final class Rc3Command extends RunningCommand {
         BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
         Job job = job(ctx, facts);
         Optional<PlanCacheFlow> cache = noCache ? Optional.empty()
-                : PlanCacheFlow.open(ctx, "rc3", "rc3", null, PlanCacheFlow.options(run.jobs), run.verbose);
+                : PlanCacheFlow.open(ctx, "rc3", RcSource.runlevel("rc3"), PlanCacheFlow.options(run.jobs), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
@@ -81,7 +82,7 @@ final class Rc3Command extends RunningCommand {
     }
 
     private Job job(Context ctx, Facts facts) {
-        return new Job("rc3", factOptions.brokerSpec(ctx), Job.rcDirs(ctx, "rc3"), facts::attr);
+        return Job.of(RcSource.runlevel("rc3"), factOptions.brokerSpec(ctx), ctx, facts);
     }
 
     private static Map<String, String> merged(Context ctx, Map<String, String> extra) {

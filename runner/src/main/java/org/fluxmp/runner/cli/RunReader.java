@@ -13,6 +13,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.broker.BrokerChoice;
 import org.fluxmp.boot.broker.SimBrokerFile;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.rules.Decisions;
@@ -49,15 +50,13 @@ final class RunReader {
     /** The reading half of {@link #read}. */
     static RunFiles files(Context ctx, FactOptions options, Facts facts, String which, PrintStream setupOut,
             boolean verbose) {
-        boolean rc3 = which.equals("rc3");
-        boolean runlevel = rc3 || which.equals("rc1");
-        if (!runlevel && !Files.exists(Path.of(which))) {
-            throw new ConfigException(which + ": No such file or directory");
-        }
+        RcSource source = RcSource.of(which);
+        boolean rc3 = source.isRc3();
+        RunCommand.requireFile(source);
         BrokerChoice brokers = options.brokers(ctx);
         SimBrokerFile sim = brokers.simFile();
         Map<String, String> extraEnv = new LinkedHashMap<>(options.taskEnv(ctx, facts));
-        if (runlevel) {
+        if (source.rcStage()) {
             extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
         }
         ModprobeRules rules = RulesOpener.open(ctx, facts, verbose).check();
@@ -75,17 +74,12 @@ final class RunReader {
         env.putAll(extraEnv);
         RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, facts.rank(), setupOut),
                 new java.util.ArrayDeque<>());
-        if (runlevel) {
-            rules.readRunlevel(which, steps);
-        } else {
-            rules.readRcFile(Path.of(which), steps);
-        }
-        rules.check();
+        rules.readSource(source, steps).check();
         if (!rc3) {
             rules.removals().ifPresent(r -> rules.removeModules(
                     r.contains("all") ? brokers.loadedModules() : r, "setup remove"));
         }
         DisableRequests.apply(rules, ctx, List.of());
-        return new RunFiles(runlevel ? which : "run " + which, rules, extraEnv, sim, !steps.records().isEmpty());
+        return new RunFiles(source.rcStage() ? which : "run " + which, rules, extraEnv, sim, !steps.records().isEmpty());
     }
 }

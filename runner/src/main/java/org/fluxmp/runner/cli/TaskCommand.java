@@ -1,6 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.run.PlanExecution;
@@ -30,23 +30,19 @@ abstract class TaskCommand extends RunningCommand {
     @Option(names = "--no-cache", description = "Plan from scratch: do not use or store a cached plan.")
     boolean noCache;
 
-    /** Reads RUNLEVEL's files (rc1), or FILE alone; TIMING for rc1 --timing. */
-    int runTasks(String runlevel, Path file, RunTiming timing) {
+    /** Reads what SOURCE names (rc1, run NAME, run FILE), decides, plans and runs; TIMING for rc1 --timing. */
+    int runTasks(RcSource source, RunTiming timing) {
         Context ctx = root.ctx;
         BrokerChoice brokers = factOptions.brokers(ctx);
         Facts facts = factOptions.facts(ctx);
         Map<String, String> extraEnv = new java.util.LinkedHashMap<>(factOptions.taskEnv(ctx, facts));
-        if (runlevel != null) {
+        if (source.rcStage()) {
             extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
         }
         BashSetupSteps bash = new BashSetupSteps(merged(ctx, extraEnv), facts.rank(), ctx.out());
-        String identity = runlevel != null ? runlevel : "run:" + file.toAbsolutePath();
-        String what = runlevel != null ? runlevel : "run " + file.getFileName();
-        List<Path> taskDirs = runlevel != null ? Job.rcDirs(ctx, runlevel)
-                : List.of(file.toAbsolutePath().getParent());
-        Job job = new Job(what, factOptions.brokerSpec(ctx), taskDirs, facts::attr);
+        Job job = Job.of(source, factOptions.brokerSpec(ctx), ctx, facts);
         Optional<PlanCacheFlow> cache = showDeps || noCache ? Optional.empty()
-                : PlanCacheFlow.open(ctx, identity, runlevel, file, PlanCacheFlow.options(run.jobs), run.verbose);
+                : PlanCacheFlow.open(ctx, source.identity(), source, PlanCacheFlow.options(run.jobs), run.verbose);
         Deque<SetupRecord> replay = new ArrayDeque<>();
         if (cache.isPresent()) {
             Optional<Plan> hit = cache.get().lookup(facts, bash, replay);
@@ -59,7 +55,7 @@ abstract class TaskCommand extends RunningCommand {
         }
         RecordingFacts recorded = new RecordingFacts(facts);
         RecordingSetupSteps steps = new RecordingSetupSteps(bash, replay);
-        PlanMaker.Made made = PlanMaker.forRun(ctx, recorded, steps, runlevel, file, run.verbose && cache.isEmpty(),
+        PlanMaker.Made made = PlanMaker.forRun(ctx, recorded, steps, source, run.verbose && cache.isEmpty(),
                 () -> new java.util.ArrayList<>(recorded.loadedModules().keySet()), run.workers(), showDeps, job);
         if (showDeps) {
             return PlanRunner.showDeps(ctx, made.decisions(), made.units());

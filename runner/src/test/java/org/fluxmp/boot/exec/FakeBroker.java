@@ -69,7 +69,7 @@ final class FakeBroker implements Broker {
 
     @Override
     public void setenv(Map<String, String> env) {
-        setenvs.add(Map.copyOf(env));
+        setenvs.add(Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env)));
     }
 
     @Override

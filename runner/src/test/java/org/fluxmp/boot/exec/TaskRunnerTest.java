@@ -20,6 +20,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,10 @@ class TaskRunnerTest {
     final PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     final Plan emptyPlan = plan(1);
     final RunState state = new RunState(emptyPlan, System.getenv());
+    final StaticFacts facts = new StaticFacts(System.getenv()).attr("color", "blue");
 
     TaskRunner runner(ClassLoader loader) {
-        return new TaskRunner(broker, state, 3, out, err, loader,
-                name -> name.equals("color") ? Optional.of("blue") : Optional.empty());
+        return new TaskRunner(broker, state, 3, out, err, loader, facts, false);
     }
 
     TaskRunner runner() {
