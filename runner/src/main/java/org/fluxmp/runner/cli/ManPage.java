@@ -57,7 +57,9 @@ final class ManPage implements Callable<Integer> {
             }
         }
         sb.append(".SH ENVIRONMENT\n");
-        env(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces the default /usr/share/flux/modprobe:/etc/flux/modprobe.");
+        env(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces both defaults: "
+                + "/usr/share/flux/modprobe:/etc/flux/modprobe for modprobe.d, "
+                + "/usr/libexec/flux/modprobe:/etc/flux/modprobe for rc1.d, rc3.d and NAME.d.");
         env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
         env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
         env(sb, "FLUX_MODPROBE_BROKER", "flux, flux-cli, sim or sim:FILE: stands in for --broker.");
@@ -72,6 +74,19 @@ final class ManPage implements Callable<Integer> {
         env(sb, "FLUX_RC_EXTRA", "Colon-separated directories whose rc1.d/rc3.d scripts run-all-rc1/rc3 also run "
                 + "(after those of FLUX_CONFDIR, default /etc/flux).");
         env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
+        sb.append(".SH TASK ENVIRONMENT\n");
+        sb.append(esc("A run body (bash -c) and a setup run step get the tool's environment and:")).append('\n');
+        env(sb, "FLUX_RC_USE_MODPROBE", "t, in rc1 and rc3 (as the original exports it), so that scripts can tell "
+                + "that flux-modprobe runs them.");
+        env(sb, "FLUX_MODPROBE_RANK, FLUX_MODPROBE_TASK", "The broker's rank and the task's name (setup for a setup step).");
+        env(sb, "FLUX_MODPROBE_OUTPUT", "A file to append directive lines to, applied when the body exits 0: "
+                + "set KEY=VALUE, setopt MODULE ARG..., setopt-overwrite MODULE ARG..., setenv NAME=VALUE, unsetenv NAME "
+                + "(a setup step also load, remove, alternative, enable, disable).");
+        env(sb, "FLUX_MODPROBE_DATA_KEY", "What an earlier task set with set KEY=VALUE (KEY upper-cased, - and . as _).");
+        sb.append(".PP\n").append(esc("A variable that the task's needs-env or a setup ${env:NAME} named, and that the tool's own "
+                + "environment lacks, comes from the broker's environment, as the original's context.getenv falls back "
+                + "to the broker (a broker started by Slurm does not pass SLURM_* to rc1). A body killed by signal N "
+                + "fails with bash: died by signal N (statuses 129 to 192 count as signals).")).append('\n');
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {
             sb.append(".br\n").append(esc(line.trim())).append('\n');
