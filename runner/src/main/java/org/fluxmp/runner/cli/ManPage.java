@@ -41,8 +41,9 @@ final class ManPage implements Callable<Integer> {
                 sb.append(' ').append(esc(p.paramLabel())).append(p.arity().max() > 1 ? "..." : "");
             }
             sb.append('\n');
-            for (String line : s.usageMessage().description()) {
-                sb.append(esc(line)).append('\n');
+            String[] paragraphs = s.usageMessage().description();
+            for (int i = 0; i < paragraphs.length; i++) {
+                sb.append(i == 0 ? "" : ".PP\n").append(esc(paragraphs[i])).append('\n');
             }
             List<OptionSpec> options = s.options();
             for (OptionSpec o : options) {
@@ -74,11 +75,16 @@ final class ManPage implements Callable<Integer> {
         env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {
-            sb.append(".br\n").append(esc(line.trim())).append('\n');
+            java.util.regex.Matcher status = EXIT_STATUS.matcher(line);
+            sb.append(status.matches() ? ".TP\n\\fB" + esc(status.group(1)) + "\\fR\n" + esc(status.group(2)) : esc(line.trim()))
+                    .append('\n');
         }
         sb.append(".SH SEE ALSO\nflux-modprobe(1) of flux-core, the original this tool replaces.\n");
         return sb.toString();
     }
+
+    /** A footer line that starts an exit status ("  130, 143  stopped by ..."), else a continuation. */
+    private static final java.util.regex.Pattern EXIT_STATUS = java.util.regex.Pattern.compile("\\s*(\\d[\\d, ]*?)\\s{2,}(.*)");
 
     private static void env(StringBuilder sb, String name, String text) {
         sb.append(".TP\n\\fB").append(name).append("\\fR\n").append(esc(text)).append('\n');

@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code run FILE}: the tasks of one rc file (plus the module configuration). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the tasks defined in the rc file FILE (TOML), with the module configuration.")
+        description = {"Run the tasks of an rc file.",
+            "Runs the tasks defined in the rc file FILE (TOML), with the module configuration."})
 final class RunCommand extends TaskCommand {
     @Parameters(paramLabel = "FILE", description = "Run the tasks defined in rc file FILE")
     Path file;
