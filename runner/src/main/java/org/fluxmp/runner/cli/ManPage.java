@@ -28,6 +28,7 @@ final class ManPage implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         CommandSpec spec = cl.getCommandSpec();
         sb.append(".TH FLUX-MODPROBE 1 \"\" \"flux-modprobe (JVM)\" \"User Commands\"\n");
+        sb.append(".nh\n.ad l\n");   // no hyphenation, ragged right: names and paths stay whole
         sb.append(".SH NAME\nflux-modprobe \\- ").append(esc(String.join(" ", spec.usageMessage().description()))).append('\n');
         sb.append(".SH SYNOPSIS\n.B flux-modprobe\n.I COMMAND\n[\\fIOPTIONS\\fR]\n");
         sb.append(".SH COMMANDS\n");
@@ -58,21 +59,33 @@ final class ManPage implements Callable<Integer> {
             }
         }
         sb.append(".SH ENVIRONMENT\n");
-        env(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces the default /usr/share/flux/modprobe:/etc/flux/modprobe.");
-        env(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
-        env(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
-        env(sb, "FLUX_MODPROBE_BROKER", "flux, flux-cli, sim or sim:FILE: stands in for --broker.");
-        env(sb, "FLUX_URI", "The broker to talk to (set by Flux for rc1 and rc3): local://PATH is reached over its socket, "
+        tagged(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces the default /usr/share/flux/modprobe:/etc/flux/modprobe.");
+        tagged(sb, "FLUX_MODPROBE_PATH_APPEND", "Directories added after the search path.");
+        tagged(sb, "FLUX_MODPROBE_DISABLE", "Comma-separated modules or tasks to disable.");
+        tagged(sb, "FLUX_MODPROBE_BROKER", "flux, flux-cli, sim or sim:FILE: stands in for --broker.");
+        tagged(sb, "FLUX_URI", "The broker to talk to (set by Flux for rc1 and rc3): local://PATH is reached over its socket, "
                 + "any other URI through the flux command. Makes --broker=flux the default.");
-        env(sb, "FLUX_MODPROBE_RPC_TIMEOUT", "Seconds each request to the broker may take (default 60).");
-                env(sb, "FLUX_MODPROBE_CACHE", "Directory of cached plans and of measured task durations (durations/); "
+        tagged(sb, "FLUX_MODPROBE_RPC_TIMEOUT", "Seconds each request to the broker may take (default 60).");
+        tagged(sb, "FLUX_MODPROBE_CACHE", "Directory of cached plans and of measured task durations (durations/); "
                 + "default $XDG_CACHE_HOME/flux-modprobe, else ~/.cache/flux-modprobe.");
-        env(sb, "FLUX_MODPROBE_STOP_GRACE", "How long running tasks may finish after SIGTERM or SIGINT before they are "
+        tagged(sb, "XDG_CACHE_HOME", "Where the per-user caches go (default ~/.cache): plans, durations, and the "
+                + "class-data archives of an installed tree this user cannot write.");
+        tagged(sb, "FLUX_MODPROBE_STOP_GRACE", "How long running tasks may finish after SIGTERM or SIGINT before they are "
                 + "stopped (e.g. 5s, the default, or 500ms).");
-        env(sb, "FLUX_MODPROBE_READY_ORDER", "priority (default) or first-come: the order in which ready tasks start.");
-        env(sb, "FLUX_RC_EXTRA", "Colon-separated directories whose rc1.d/rc3.d scripts run-all-rc1/rc3 also run "
+        tagged(sb, "FLUX_MODPROBE_READY_ORDER", "priority (default) or first-come: the order in which ready tasks start.");
+        tagged(sb, "FLUX_RC_EXTRA", "Colon-separated directories whose rc1.d/rc3.d scripts run-all-rc1/rc3 also run "
                 + "(after those of FLUX_CONFDIR, default /etc/flux).");
-        env(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
+        tagged(sb, "JDK_JAVA_OPTIONS", "Extra JVM options for the launcher.");
+        sb.append(".SH FILES\n");
+        tagged(sb, "PREFIX/etc/flux/modprobe/", "The built-in modprobe.toml, rc1.toml and rc3.toml, always read first "
+                + "(PREFIX is the directory above the bin/ of the flux-modprobe that runs).");
+        tagged(sb, "/usr/share/flux/modprobe/, /etc/flux/modprobe/", "Drop-ins: modprobe.d/*.toml; rc1.d/*.toml and "
+                + "rc3.d/*.toml from /usr/libexec/flux/modprobe/ and /etc/flux/modprobe/ (FLUX_MODPROBE_PATH replaces them).");
+        tagged(sb, "PREFIX/libexec/flux/cmd/flux-modprobe", "What flux runs for flux modprobe when FLUX_EXEC_PATH_PREPEND "
+                + "names PREFIX/libexec/flux/cmd.");
+        tagged(sb, "PREFIX/lib/flux-modprobe/flux-modprobe.launch", "The launcher's record of the JDK and the two class-data "
+                + "archives trained on first use, next to them; for a tree this user cannot write, "
+                + "$XDG_CACHE_HOME/flux-modprobe/jvm/TREE/ (TREE: the path of bin/ with / as %).");
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {
             java.util.regex.Matcher status = EXIT_STATUS.matcher(line);
@@ -86,8 +99,9 @@ final class ManPage implements Callable<Integer> {
     /** A footer line that starts an exit status ("  130, 143  stopped by ..."), else a continuation. */
     private static final java.util.regex.Pattern EXIT_STATUS = java.util.regex.Pattern.compile("\\s*(\\d[\\d, ]*?)\\s{2,}(.*)");
 
-    private static void env(StringBuilder sb, String name, String text) {
-        sb.append(".TP\n\\fB").append(name).append("\\fR\n").append(esc(text)).append('\n');
+    /** A tagged paragraph: NAME in bold, then TEXT (an environment variable, a file). */
+    private static void tagged(StringBuilder sb, String name, String text) {
+        sb.append(".TP\n\\fB").append(esc(name)).append("\\fR\n").append(esc(text)).append('\n');
     }
 
     private static String esc(String s) {
