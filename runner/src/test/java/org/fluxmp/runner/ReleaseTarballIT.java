@@ -59,10 +59,14 @@ class ReleaseTarballIT {
         exec(Map.of(), tmp, "chmod", "-R", "u+w", prefix.toString());
     }
 
-    /** The environment of a login with nothing of the build: an empty HOME, no drop-ins, a plain PATH. */
+    /**
+     * The environment of a login with nothing of the build: an empty HOME, no drop-ins, a plain
+     * PATH, and the build's JDK only where the launcher would look last (on PATH, after JAVA_HOME
+     * and a JDK 25 under /usr/lib/jvm).
+     */
     private static Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:" + Path.of(System.getProperty("java.home"), "bin"));
         env.put("HOME", home.toString());
         env.put("LANG", "C.UTF-8");
         env.put("FLUX_MODPROBE_PATH", tmp.resolve("no-drop-ins").toString());
