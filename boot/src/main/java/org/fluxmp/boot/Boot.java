@@ -97,8 +97,8 @@ public final class Boot {
     }
 
     /**
-     * The installed tree holding etc/modprobe: -Dfluxmp.home (the launcher sets it), else found
-     * from the jar's location (runner/target or lib/).
+     * The installed tree holding the built-in configuration ({@link Context#builtinDir(Path)}):
+     * -Dfluxmp.home (the launcher sets it), else found from the jar's location (runner/target or lib/).
      */
     public static Path home() {
         String prop = System.getProperty("fluxmp.home");
@@ -108,7 +108,7 @@ public final class Boot {
         try {
             Path p = Path.of(Boot.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
             for (Path d = p.getParent(); d != null; d = d.getParent()) {
-                if (Files.isDirectory(d.resolve("etc").resolve("modprobe"))) {
+                if (Files.isDirectory(Context.builtinDir(d))) {
                     return d;
                 }
             }

@@ -27,7 +27,7 @@ public final class Main {
         return FluxModprobe.execute(args, new Context(out, err, env, home));
     }
 
-    /** The installed tree holding etc/modprobe (see {@link Boot#home}). */
+    /** The installed tree holding the built-in configuration (see {@link Boot#home}). */
     static Path home() {
         return Boot.home();
     }

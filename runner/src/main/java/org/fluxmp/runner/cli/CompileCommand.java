@@ -30,9 +30,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code compile}: plan ahead of a boot, for every rank class, and store the plans in the cache (SPEC 9). */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Build and store the plans of rc1 (or rc3) ahead of a boot, e.g. at deploy time, so that",
-            "every rank boots from a cached plan. Run it with the FLUX_MODPROBE_CACHE and configuration",
-            "the brokers will see. Prints what it stored, grouping ranks that get the same plan."})
+        description = {"Store the plans of rc1 or rc3 ahead of a boot.",
+            "Builds and stores the plans of rc1 (or rc3) so that every rank boots from a cached plan: run it "
+                + "at deploy time, with the FLUX_MODPROBE_CACHE and configuration the brokers will see. Prints "
+                + "what it stored, grouping ranks that get the same plan."})
 final class CompileCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
     @Mixin RunOptions run;

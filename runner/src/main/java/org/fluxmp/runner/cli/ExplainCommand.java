@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code explain NAME}: why a task or module is enabled, skipped or replaced; who provides a service. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain why NAME (task, module or service) is enabled, skipped or replaced.",
-            "Shows the rule that decided, the facts it used, and the chain of needs behind a skip.",
-            "For a service: every candidate with its priority and viability."})
+        description = {"Explain why a task, module or service is used or not.",
+            "Tells why NAME (task, module or service) is enabled, skipped or replaced: the rule that decided, "
+                + "the facts it used, and the chain of needs behind a skip. For a service, every candidate "
+                + "with its priority and viability."})
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
     @Mixin SelectionOptions selection;

@@ -23,11 +23,12 @@ import picocli.CommandLine;
         description = "Task and module load/unload management for Flux.",
         footerHeading = "%nExit status:%n",
         footer = {
-            "  0  success",
-            "  1  an error: bad configuration, an unknown name, a failed task (message on stderr)",
-            "  2  a usage error: unknown option or missing argument",
+            "  0         success",
+            "  1         an error: bad configuration, an unknown name, a failed task",
+            "            (the message is on stderr)",
+            "  2         a usage error: unknown option or missing argument",
             "  130, 143  stopped by SIGINT, SIGTERM: nothing new started; running tasks got",
-            "     FLUX_MODPROBE_STOP_GRACE (default 5s) to finish, then were stopped"
+            "            FLUX_MODPROBE_STOP_GRACE (default 5s) to finish, then were stopped"
         })
 public final class FluxModprobe {
     public static final int OK = org.fluxmp.boot.ExitCode.OK;

@@ -20,9 +20,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code graph}: the ordering graph in DOT, critical path highlighted (SPEC 6). */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print the ordering graph of rc1, rc3 or an rc file in Graphviz DOT: an edge from each task to "
-                + "the tasks that wait for it, the critical path in red (a cycle, if there is one, instead).",
-            "Example: flux-modprobe graph rc1 | dot -Tsvg >rc1.svg"})
+        description = {"Print the ordering graph of a run in Graphviz DOT.",
+            "Prints the graph of rc1, rc3 or an rc file: an edge from each task to the tasks that wait for it, "
+                + "the critical path in red (a cycle, if there is one, instead).",
+            "For example, `flux-modprobe graph rc1 | dot -Tsvg >rc1.svg` draws it."})
 final class GraphCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
     @Mixin FactOptions factOptions;

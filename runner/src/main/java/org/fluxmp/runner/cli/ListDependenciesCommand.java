@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code list-dependencies MODULE}: the requires tree, drawn as the original draws it. */
 @Command(name = "list-dependencies", mixinStandardHelpOptions = true,
-        description = "Show the tree of modules MODULE requires; `service (module)` where they differ.")
+        description = {"Show the tree of modules a module requires.",
+            "Shows the modules MODULE requires, as `service (module)` where the two differ."})
 final class ListDependenciesCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
     @Mixin SelectionOptions selection;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code load M...}: load modules and what they require, even modules disabled by config (SPEC 4.9). */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load MODULE(s) and their requirements that are not loaded yet.")
+        description = {"Load modules and the modules they require.",
+            "Loads MODULE(s) and their requirements that are not loaded yet, each after what it requires."})
 final class LoadCommand extends RunningCommand {
 
     @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to load")

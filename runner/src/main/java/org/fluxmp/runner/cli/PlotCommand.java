@@ -22,10 +22,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plot TIMING.json -o OUT.svg}: a Gantt chart of a run from its timing list. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draw a Gantt chart (SVG) of a run from its timing list (rc1 --timing-file FILE, "
-                + "or the KVS key modprobe.stats): a row per task, module loads and other tasks in their own "
-                + "colours (modules are those of the module configuration on the search path), the critical path "
-                + "outlined in red."})
+        description = {"Draw a Gantt chart (SVG) of a run from its timing list.",
+            "The timing list is the output of rc1 --timing-file FILE, or the KVS key modprobe.stats. The chart has "
+                + "a row per task, module loads and other tasks in their own colours (modules are those of the "
+                + "module configuration on the search path), and the critical path outlined in red."})
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
 

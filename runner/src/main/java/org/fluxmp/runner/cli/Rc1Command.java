@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rc1}: bring a broker up: the built-in rc1 plus every rc1.d drop-in. */
 @Command(name = "rc1", mixinStandardHelpOptions = true,
-        description = "Load modules and run start-up tasks (rc1.toml and rc1.d/*.toml on the search path).")
+        description = {"Load modules and run start-up tasks.",
+            "Runs rc1.toml and every rc1.d/*.toml file on the search path."})
 final class Rc1Command extends TaskCommand {
     @Option(names = "--timing", description = "Store timing data in KVS in modprobe.stats key")
     boolean timing;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rc3}: shut a broker down: remove every loaded module and run rc3 tasks (SPEC 4.8). */
 @Command(name = "rc3", mixinStandardHelpOptions = true,
-        description = "Remove all loaded modules and run shutdown tasks (rc3.toml and rc3.d/*.toml on the search path).")
+        description = {"Remove all loaded modules and run shutdown tasks.",
+            "Runs rc3.toml and every rc3.d/*.toml file on the search path."})
 final class Rc3Command extends RunningCommand {
 
     @Option(names = "--no-cache", description = "Plan from scratch: do not use or store a cached plan.")

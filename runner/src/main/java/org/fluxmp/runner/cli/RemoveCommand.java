@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code remove M...}: remove modules and requirements nobody else needs, in reverse load order (SPEC 4.10). */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = "Remove MODULE(s) (or all) and the modules they required that no loaded module still needs.")
+        description = {"Remove modules and the requirements left unused.",
+            "Removes MODULE(s) (or all) and the modules they required that no loaded module still needs."})
 final class RemoveCommand extends RunningCommand {
 
     @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to remove ('all' for every loaded module)")

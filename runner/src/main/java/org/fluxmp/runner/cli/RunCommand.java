@@ -9,12 +9,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code run FILE} or {@code run NAME}: the tasks of one rc file, or of NAME's files (plus the module configuration). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the tasks of the rc file FILE, or of NAME.toml and NAME.d/*.toml on the search path.",
-            "",
+        description = {"Run the tasks of an rc file, or of NAME's rc files.",
             "FILE is a TOML rc file, read alone with the module configuration. NAME, a word without an extension "
-                    + "or a directory (rc2), reads the built-in NAME.toml and each search-path directory's "
-                    + "NAME.d/*.toml, as rc1 reads rc1.toml and rc1.d (the original reads NAME.py and NAME.d/*.py). "
-                    + "A file without an extension in the current directory is ./FILE."})
+                + "or a directory (rc2), reads the built-in NAME.toml and each search-path directory's "
+                + "NAME.d/*.toml, as rc1 reads rc1.toml and rc1.d (the original reads NAME.py and NAME.d/*.py). "
+                + "A file without an extension in the current directory is ./FILE."})
 final class RunCommand extends TaskCommand {
     @Parameters(paramLabel = "FILE|NAME", description = "Run the tasks defined in rc file FILE, or in NAME's rc files")
     Path file;

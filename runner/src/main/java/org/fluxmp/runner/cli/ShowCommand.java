@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code show MODULE}: the configuration of a module, or of the provider chosen for a service. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show the configuration of MODULE (or of the module selected for service MODULE) as JSON.")
+        description = {"Show the configuration of a module as JSON.",
+            "For a service, shows the module selected to provide it."})
 final class ShowCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
     @Mixin SelectionOptions selection;

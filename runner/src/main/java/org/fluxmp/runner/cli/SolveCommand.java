@@ -28,9 +28,10 @@ import picocli.CommandLine;
 
 /** {@code solve}: a rank's plan without running it — what runs, what is skipped and why, the schedule (SPEC 6). */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = {"Show the plan of rc1, rc3 or an rc file without running it: enabled tasks, skipped ones and "
-                + "why, selected alternatives, and the schedule on W workers (estimated start, end and worker per task), "
-                + "with the critical path and the predicted makespan against its lower bound.",
+        description = {"Show the plan of a run without running it.",
+            "Shows the plan of rc1, rc3 or an rc file: enabled tasks, skipped ones and why, selected "
+                + "alternatives, and the schedule on W workers (estimated start, end and worker per task), with "
+                + "the critical path and the predicted makespan against its lower bound.",
             "Setup `run` steps are run (their output goes to stderr); nothing is loaded or run."})
 final class SolveCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;

@@ -27,10 +27,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code verify}: every problem in every file at once, each as FILE:LINE: message. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check every config and rc file and report every problem at once.",
-            "Each problem is printed as FILE:LINE: message: bad TOML, unknown keys, wrong types, bad idsets, unknown names in",
-            "requires/after/before/needs/alternatives/setup, ordering cycles, `*` misuse, duplicate task names.",
-            "Setup `run` scripts are not run. Exit status 1 when there is any problem."})
+        description = {"Check every config and rc file for problems.",
+            "Reports every problem at once, each as FILE:LINE: message: bad TOML, unknown keys, wrong types, "
+                + "bad idsets, unknown names in requires/after/before/needs/alternatives/setup, ordering cycles, "
+                + "`*` misuse, duplicate task names. Setup `run` scripts are not run. Exit status 1 when there "
+                + "is any problem."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand FluxModprobe root;
     @Mixin FactOptions factOptions;
