@@ -43,6 +43,9 @@ public final class ModprobeRules {
     private final List<String[]> pendingDisables = new ArrayList<>();
     private final List<String> removing = new ArrayList<>();
 
+    /** Reads Python drop-ins; null: none can be read (a problem names each). */
+    private PythonBridge bridge;
+
     private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose) {
         this.path = path;
         this.facts = facts;
@@ -52,7 +55,13 @@ public final class ModprobeRules {
 
     /** Reads the built-in modprobe.toml, every modprobe.d/*.toml, then the broker config [modules]. */
     public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose) {
+        return open(path, facts, verbose, null);
+    }
+
+    /** As above; BRIDGE reads the Python drop-ins of the rc files read later (SPEC 10). */
+    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, PythonBridge bridge) {
         ModprobeRules r = new ModprobeRules(path, facts, verbose);
+        r.bridge = bridge;
         ModuleConfigReader reader = new ModuleConfigReader(r.table, r.problems);
         for (Path f : r.files.moduleConfig(r.problems)) {
             r.filesRead.add(f);
@@ -86,7 +95,9 @@ public final class ModprobeRules {
     public ModprobeRules readRcFile(Path file, SetupStepRunner steps) {
         int before = problems.size();
         filesRead.add(file);
-        RcFile rc = new RcFileReader(table, problems).read(file);
+        RcFile rc = !file.toString().endsWith(".py") ? new RcFileReader(table, problems).read(file)
+                : bridge != null ? PythonDropIn.read(file, bridge, table, problems)
+                : noBridge(file);
         rcFiles.add(rc);
         for (String task : rc.tasks()) {
             seeds.add(new Seed(task, "task in " + rc.path(), false));
@@ -96,6 +107,11 @@ public final class ModprobeRules {
             new SetupApplier(this, steps).apply(rc);
         }
         return this;
+    }
+
+    private RcFile noBridge(Path file) {
+        problems.add(new Problem(file.toString(), 0, "Python drop-ins are read only by the flux-modprobe command"));
+        return new RcFile(file.toString(), List.of(), List.of());
     }
 
     /** {@code -S SERVICE=MODULE} / {@code --set-alternative}. */

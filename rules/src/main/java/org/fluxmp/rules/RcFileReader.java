@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.FactKind;
@@ -21,25 +22,48 @@ final class RcFileReader {
     private final UnitTable table;
     private final List<Problem> problems;
 
+    /** Where a line of the document read is in its file: itself for TOML, a task's decorator for Python. */
+    private IntUnaryOperator lines = IntUnaryOperator.identity();
+    /** Whether tasks may have a {@code python} body (a Python drop-in's, described by the bridge). */
+    private boolean pythonBodies;
+
     RcFileReader(UnitTable table, List<Problem> problems) {
         this.table = table;
         this.problems = problems;
     }
 
     RcFile read(Path path) {
-        String file = path.toString();
+        TomlParseResult doc = TomlFiles.parse(path, problems);
+        return doc == null ? new RcFile(path.toString(), List.of(), List.of()) : read(path.toString(), doc);
+    }
+
+    /**
+     * A Python drop-in FILE as its bridge described it: DOC's tasks and setup, with {@code python}
+     * bodies, each line of DOC standing for line LINES(line) of FILE.
+     */
+    RcFile readDescribed(String file, TomlParseResult doc, IntUnaryOperator lines) {
+        this.lines = lines;
+        this.pythonBodies = true;
+        return read(file, doc);
+    }
+
+    private Problem problem(String file, int line, String message) {
+        return new Problem(file, lines.applyAsInt(line), message);
+    }
+
+    private Place place(String file, int line) {
+        return new Place(file, lines.applyAsInt(line));
+    }
+
+    private RcFile read(String file, TomlParseResult doc) {
         List<SetupBlock> setup = new ArrayList<>();
         List<String> tasks = new ArrayList<>();
-        TomlParseResult doc = TomlFiles.parse(path, problems);
-        if (doc == null) {
-            return new RcFile(file, setup, tasks);
-        }
         for (String key : TomlValues.keysInOrder(doc)) {
             Object value = doc.get(List.of(key));
             int line = TomlValues.lineOf(doc, key);
             if (key.equals("task")) {
                 if (!TomlValues.isTableArray(value)) {
-                    problems.add(new Problem(file, line, "'task' must be an array of tables ([[task]])"));
+                    problems.add(problem(file, line, "'task' must be an array of tables ([[task]])"));
                     continue;
                 }
                 TomlArray entries = (TomlArray) value;
@@ -51,12 +75,12 @@ final class RcFileReader {
                 }
             } else if (key.equals("setup")) {
                 if (!(value instanceof TomlTable)) {
-                    problems.add(new Problem(file, line, "'setup' must be a table ([setup])"));
+                    problems.add(problem(file, line, "'setup' must be a table ([setup])"));
                     continue;
                 }
                 readSetup(file, line, (TomlTable) value, setup);
             } else {
-                problems.add(new Problem(file, line, "unknown top-level key '" + key + "' (expected [setup] or [[task]])"));
+                problems.add(problem(file, line, "unknown top-level key '" + key + "' (expected [setup] or [[task]])"));
             }
         }
         return new RcFile(file, setup, tasks);
@@ -66,7 +90,7 @@ final class RcFileReader {
         int line = lineOfTable(entry, arrayLine);
         Object nameValue = entry.get(List.of("name"));
         if (!(nameValue instanceof String) || ((String) nameValue).isEmpty()) {
-            problems.add(new Problem(file, line, nameValue == null ? "missing required name argument"
+            problems.add(problem(file, line, nameValue == null ? "missing required name argument"
                     : "task: " + UnitKeys.typeError("name", "a non-empty string", nameValue)));
             return null;
         }
@@ -76,30 +100,30 @@ final class RcFileReader {
         List<String> bodies = new ArrayList<>();
         for (String key : TomlValues.keysInOrder(entry)) {
             int keyLine = TomlValues.lineOf(entry, key);
-            if (!UnitKeys.TASK_KEYS.contains(key)) {
-                problems.add(new Problem(file, keyLine, name + ": unknown task argument " + key + UnitKeys.hint(key, UnitKeys.TASK_KEYS)));
+            if (!UnitKeys.TASK_KEYS.contains(key) && !(pythonBodies && key.equals("python"))) {
+                problems.add(problem(file, keyLine, name + ": unknown task argument " + key + UnitKeys.hint(key, UnitKeys.TASK_KEYS)));
                 ok = false;
                 continue;
             }
             if (key.equals("name")) {
                 continue;
             }
-            if (key.equals("run") || key.equals("rpc") || key.equals("java")) {
+            if (key.equals("run") || key.equals("rpc") || key.equals("java") || key.equals("python")) {
                 bodies.add(key);
             }
             String err = UnitKeys.check(key, entry.get(List.of(key)), v -> checked.put(key, v));
             if (err != null) {
-                problems.add(new Problem(file, keyLine, name + ": " + err));
+                problems.add(problem(file, keyLine, name + ": " + err));
                 ok = false;
             }
         }
         if (bodies.size() != 1) {
-            problems.add(new Problem(file, line, name + (bodies.isEmpty()
+            problems.add(problem(file, line, name + (bodies.isEmpty()
                     ? ": a task needs one body: run, rpc or java"
                     : ": a task has exactly one body, found " + String.join(" and ", bodies))));
             ok = false;
         } else if (checked.containsKey("payload") && !bodies.get(0).equals("rpc")) {
-            problems.add(new Problem(file, TomlValues.lineOf(entry, "payload"), name + ": 'payload' goes only with 'rpc'"));
+            problems.add(problem(file, TomlValues.lineOf(entry, "payload"), name + ": 'payload' goes only with 'rpc'"));
             ok = false;
         }
         if (ok) {
@@ -107,20 +131,20 @@ final class RcFileReader {
         }
         if (table.unit(name).isPresent()) {
             Unit other = table.unit(name).get();
-            problems.add(new Problem(file, line, (other.isModule() ? "task name " + name + " is already a module name"
+            problems.add(problem(file, line, (other.isModule() ? "task name " + name + " is already a module name"
                     : "duplicate task name " + name) + " (first defined at " + other.getDefinedAt() + ")"));
             return null;
         }
         // a task with problems still joins the table, so that verify checks the names it mentions;
         // the problems stop every other command before anything runs
-        Unit unit = table.add(name, Unit.Kind.TASK, new Place(file, line));
+        Unit unit = table.add(name, Unit.Kind.TASK, place(file, line));
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = (Map<String, Object>) checked.remove("payload");
         for (String bodyKey : bodies) {
             Object text = checked.remove(bodyKey);
             if (ok && text != null) {
                 Body body = new Body(Body.Kind.valueOf(bodyKey.toUpperCase()), (String) text, payload);
-                unit.set("body", body, new Place(file, TomlValues.lineOf(entry, bodyKey)));
+                unit.set("body", body, place(file, TomlValues.lineOf(entry, bodyKey)));
             }
         }
         if (!ok) {
@@ -129,7 +153,7 @@ final class RcFileReader {
             checked.remove("after");
         }
         for (Map.Entry<String, Object> e : checked.entrySet()) {
-            unit.set(e.getKey(), e.getValue(), new Place(file, TomlValues.lineOf(entry, e.getKey())));
+            unit.set(e.getKey(), e.getValue(), place(file, TomlValues.lineOf(entry, e.getKey())));
         }
         if (checked.containsKey("provides")) {
             table.reindex(unit);
@@ -144,12 +168,12 @@ final class RcFileReader {
         @SuppressWarnings("unchecked")
         List<String> after = (List<String>) checked.getOrDefault("after", List.of());
         if (before.contains("*") && !after.isEmpty()) {
-            problems.add(new Problem(file, line, name + ": cannot specify 'before=[\"*\"]' when 'after' is also set (after="
+            problems.add(problem(file, line, name + ": cannot specify 'before=[\"*\"]' when 'after' is also set (after="
                     + pyList(after) + ")"));
             return false;
         }
         if (after.contains("*") && !before.isEmpty()) {
-            problems.add(new Problem(file, line, name + ": cannot specify 'after=[\"*\"]' when 'before' is also set (before="
+            problems.add(problem(file, line, name + ": cannot specify 'after=[\"*\"]' when 'before' is also set (before="
                     + pyList(before) + ")"));
             return false;
         }
@@ -174,7 +198,7 @@ final class RcFileReader {
             return;
         }
         if (!TomlValues.isTableArray(when)) {
-            problems.add(new Problem(file, TomlValues.lineOf(setup, "when"), "'setup.when' must be an array of tables ([[setup.when]])"));
+            problems.add(problem(file, TomlValues.lineOf(setup, "when"), "'setup.when' must be an array of tables ([[setup.when]])"));
             return;
         }
         TomlArray blocks = (TomlArray) when;
@@ -205,14 +229,14 @@ final class RcFileReader {
             switch (key) {
                 case "when":
                     if (conditional) {
-                        problems.add(new Problem(file, keyLine, "setup.when: 'when' cannot be nested"));
+                        problems.add(problem(file, keyLine, "setup.when: 'when' cannot be nested"));
                     }
                     break;
                 case "needs-attrs":
                 case "needs-config":
                 case "needs-env":
                     if (!conditional) {
-                        problems.add(new Problem(file, keyLine, "setup: conditions go in [[setup.when]], not [setup] (key " + key + ")"));
+                        problems.add(problem(file, keyLine, "setup: conditions go in [[setup.when]], not [setup] (key " + key + ")"));
                         break;
                     }
                     List<String> conds = strings(file, keyLine, where, key, v);
@@ -250,23 +274,23 @@ final class RcFileReader {
                     if (v instanceof String) {
                         run = (String) v;
                     } else {
-                        problems.add(new Problem(file, keyLine, where + ": " + UnitKeys.typeError(key, "a string", v)));
+                        problems.add(problem(file, keyLine, where + ": " + UnitKeys.typeError(key, "a string", v)));
                     }
                     break;
                 default:
-                    problems.add(new Problem(file, keyLine, where + ": unknown setup key " + key + UnitKeys.hint(key, SetupBlock.KEYS)));
+                    problems.add(problem(file, keyLine, where + ": unknown setup key " + key + UnitKeys.hint(key, SetupBlock.KEYS)));
             }
         }
         if (problems.size() > before) {
             return null;
         }
-        return new SetupBlock(new Place(file, line), when, setopt, overwrite, alternatives, enable, load, remove, disable, run);
+        return new SetupBlock(place(file, line), when, setopt, overwrite, alternatives, enable, load, remove, disable, run);
     }
 
     private List<String> strings(String file, int line, String where, String key, Object v) {
         List<String> list = TomlValues.strings(v);
         if (list == null) {
-            problems.add(new Problem(file, line, where + ": " + UnitKeys.typeError(key, "an array of strings", v)));
+            problems.add(problem(file, line, where + ": " + UnitKeys.typeError(key, "an array of strings", v)));
             return List.of();
         }
         return list;
@@ -274,7 +298,7 @@ final class RcFileReader {
 
     private void stringTable(String file, int line, String where, String key, Object v, Map<String, String> out) {
         if (!(v instanceof TomlTable)) {
-            problems.add(new Problem(file, line, where + ": " + UnitKeys.typeError(key, "a table of strings", v)));
+            problems.add(problem(file, line, where + ": " + UnitKeys.typeError(key, "a table of strings", v)));
             return;
         }
         TomlTable t = (TomlTable) v;
@@ -282,7 +306,7 @@ final class RcFileReader {
             Object s = t.get(List.of(k));
             if (!(s instanceof String)) {
                 int l = TomlValues.lineOf(t, k);
-                problems.add(new Problem(file, l > 0 ? l : line, where + ": " + UnitKeys.typeError(key + "." + k, "a string", s)));
+                problems.add(problem(file, l > 0 ? l : line, where + ": " + UnitKeys.typeError(key + "." + k, "a string", s)));
             } else {
                 out.put(k, (String) s);
             }

@@ -24,7 +24,8 @@ final class UnitKeys {
 
     private static final Set<String> STRING_ARRAYS = Set.of("args", "provides", "requires", "needs", "before",
             "after", "needs-attrs", "needs-config", "needs-env");
-    private static final Set<String> STRINGS = Set.of("name", "module", "ranks", "timeout", "run", "rpc", "java");
+    private static final Set<String> STRINGS = Set.of("name", "module", "ranks", "timeout", "run", "rpc", "java",
+            "python");
     private static final Set<String> BOOLEANS = Set.of("disabled", "exec");
 
     /** Flux Standard Duration plus milliseconds: 60, 1.5, 30s, 500ms, 2m, 1h, 1d. */

@@ -101,8 +101,7 @@ public final class Planner {
                     u.getServices(), u.getArgs(), u.isExec(), null, null, preds, timeout);
         }
         Body b = u.getBody();
-        PlanTask.Action a = b.kind() == Body.Kind.RUN ? PlanTask.Action.RUN
-                : b.kind() == Body.Kind.RPC ? PlanTask.Action.RPC : PlanTask.Action.JAVA;
+        PlanTask.Action a = PlanTask.Action.valueOf(b.kind().name());
         return new PlanTask(u.getName(), a, null, u.getServices(), List.of(), false, b.text(), b.payload(), preds, timeout,
                 bodyEnv(u, expandedEnv));
     }
@@ -124,6 +123,7 @@ public final class Planner {
         }
         switch (u.getBody().kind()) {
             case RUN: return 30;
+            case PYTHON: return 50;
             case RPC: return 2;
             default: return 5;
         }

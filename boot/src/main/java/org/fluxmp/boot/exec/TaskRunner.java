@@ -84,7 +84,10 @@ public final class TaskRunner {
                     broker.rpc(t.text(), t.payload() == null ? Map.of() : t.payload());
                     break;
                 case RUN:
-                    bash(t);
+                    script(t, List.of("bash", "-c", t.text()), "bash");
+                    break;
+                case PYTHON:
+                    script(t, List.of(t.text().split("\n")), "python");
                     break;
                 case JAVA:
                     java(t);
@@ -105,13 +108,21 @@ public final class TaskRunner {
         }
     }
 
-    private void bash(PlanTask t) throws TaskFailure, BrokerException {
+    /**
+     * Runs ARGV for body T (a bash script, or the Python bridge running a drop-in's function) and
+     * applies the directives it wrote when it exits 0. A failure says what the body wrote to
+     * {@code $FLUX_MODPROBE_ERROR} (the bridge: the exception's message), else LABEL and its status.
+     */
+    private void script(PlanTask t, List<String> argv, String label) throws TaskFailure, BrokerException {
         Path output = null;
+        Path error = null;
         try {
             output = Files.createTempFile("flux-modprobe-" + t.name(), ".out");
-            int rc = exec(t, List.of("bash", "-c", t.text()), output);
+            error = Files.createTempFile("flux-modprobe-" + t.name(), ".err");
+            int rc = exec(t, argv, output, error);
             if (rc != 0) {
-                throw new TaskFailure("bash: " + ExitStatus.describe(rc));
+                String message = Files.readString(error).strip();
+                throw new TaskFailure(message.isEmpty() ? label + ": " + ExitStatus.describe(rc) : message);
             }
             for (String line : Files.readAllLines(output)) {
                 if (!line.isBlank()) {
@@ -119,11 +130,13 @@ public final class TaskRunner {
                 }
             }
         } catch (IOException ex) {
-            throw new TaskFailure("bash: " + ex.getMessage());
+            throw new TaskFailure(label + ": " + ex.getMessage());
         } finally {
-            if (output != null) {
+            for (Path p : new Path[] {output, error}) {
                 try {
-                    Files.deleteIfExists(output);
+                    if (p != null) {
+                        Files.deleteIfExists(p);
+                    }
                 } catch (IOException ex) {
                     // harmless leftover
                 }
@@ -135,7 +148,7 @@ public final class TaskRunner {
      * Runs ARGV for task T with the run's environment, pumping its output to ours; returns its exit
      * status. Interrupted (the task was stopped): kills the process tree and fails.
      */
-    private int exec(PlanTask t, List<String> argv, Path output) throws TaskFailure, IOException {
+    private int exec(PlanTask t, List<String> argv, Path output, Path error) throws TaskFailure, IOException {
         Map<String, String> env = state.processEnv();
         for (String name : t.env()) {
             Optional<String> v = env.containsKey(name) ? Optional.empty() : brokerEnv(name);
@@ -152,6 +165,12 @@ public final class TaskRunner {
         pb.environment().put("FLUX_MODPROBE_TASK", t.name());
         if (output != null) {
             pb.environment().put("FLUX_MODPROBE_OUTPUT", output.toString());
+        }
+        if (error != null) {
+            pb.environment().put("FLUX_MODPROBE_ERROR", error.toString());
+        }
+        if (verbose) {
+            pb.environment().put("FLUX_MODPROBE_VERBOSE", "1");
         }
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p = pb.start();
@@ -357,7 +376,7 @@ public final class TaskRunner {
 
         @Override
         public int exec(List<String> argv) throws Exception {
-            return TaskRunner.this.exec(t, argv, null);
+            return TaskRunner.this.exec(t, argv, null, null);
         }
 
         @Override

@@ -11,7 +11,7 @@ import org.fluxmp.boot.Problem;
 
 /**
  * Which files a command reads, in order: the built-in {@code NAME.toml}, then {@code DIR/NAME.d/*.toml}
- * for each search-path directory in name order. The planner and the plan cache list files with
+ * (and, for rc files, {@code DIR/NAME.d/*.py}) for each search-path directory in name order. The planner and the plan cache list files with
  * this one class, so a cache key always covers exactly what the planner read. Reads no file.
  */
 public final class ConfigFiles {
@@ -75,10 +75,9 @@ public final class ConfigFiles {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
                 for (Path f : s) {
                     String fn = f.getFileName().toString();
-                    if (fn.endsWith(".toml")) {
+                    // rc directories also hold Python drop-ins (SPEC 10), read through the bridge
+                    if (fn.endsWith(".toml") || !name.equals("modprobe") && fn.endsWith(".py")) {
                         files.add(f);
-                    } else if (fn.endsWith(".py")) {
-                        verbose.accept("skipping " + f + ": Python rc files are not run by this flux-modprobe; write tasks in TOML");
                     }
                 }
             } catch (IOException e) {

@@ -32,7 +32,8 @@ public record PlanTask(
         this(name, action, module, services, configuredArgs, exec, text, payload, predecessors, timeoutMs, List.of());
     }
 
-    public enum Action { LOAD, REMOVE, RUN, RPC, JAVA }
+    /** PYTHON: a Python drop-in's task; its text is the bridge's command line, one word a line. */
+    public enum Action { LOAD, REMOVE, RUN, RPC, JAVA, PYTHON }
 
     public boolean isModule() {
         return action == Action.LOAD || action == Action.REMOVE;

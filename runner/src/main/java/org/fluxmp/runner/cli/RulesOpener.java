@@ -5,6 +5,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.PythonBridge;
 
 /** Opens the module configuration for a command: search path from the environment, facts from options. */
 final class RulesOpener {
@@ -13,6 +14,6 @@ final class RulesOpener {
     static ModprobeRules open(Context ctx, Facts facts, boolean verbose) {
         Consumer<String> v = verbose ? ctx.err()::println : s -> { };
         SearchPath path = SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env());
-        return ModprobeRules.open(path, facts, v);
+        return ModprobeRules.open(path, facts, v, PythonBridge.of(ctx.home(), ctx.env()));
     }
 }

@@ -1,0 +1,6 @@
+from flux.modprobe import task
+
+
+@task("broken")
+def broken(context:
+    pass
