@@ -26,6 +26,9 @@ import sys
 import traceback
 import types
 
+# never write __pycache__ next to a drop-in (/etc/flux/modprobe/rc1.d is not ours to write)
+sys.dont_write_bytecode = True
+
 
 def standin():
     """Install the stand-in flux.modprobe; return the list its @task fills."""

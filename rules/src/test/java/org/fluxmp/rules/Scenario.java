@@ -83,7 +83,8 @@ final class Scenario {
 
     /** The module config: built-in modprobe.toml, modprobe.d drop-ins, broker config [modules]. */
     ModprobeRules open() {
-        return ModprobeRules.open(searchPath(), facts, verbose::add);
+        return ModprobeRules.open(searchPath(), facts, verbose::add,
+                PythonBridge.of(Path.of("..").toAbsolutePath().normalize(), Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"))));
     }
 
     /** Module config plus the built-in rc1.toml and rc1.d drop-ins, setup applied; steps print nothing. */

@@ -3,11 +3,14 @@ package org.fluxmp.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.ConfigFiles;
 import org.fluxmp.boot.files.SearchPath;
 import org.junit.jupiter.api.Test;
 
@@ -74,12 +77,19 @@ class SearchPathTest {
     }
 
     @Test
-    void pythonRcFilesAreSkippedWithAVerboseNote() {
-        Scenario s = Scenario.of("search-path");
-        ModprobeRules r = s.rc1();
-        assertTrue(r.filesRead().stream().noneMatch(p -> p.toString().endsWith(".py")));
-        assertTrue(s.verboseLines().stream().anyMatch(l -> l.startsWith("skipping ") && l.contains("02.py")),
-                s.verboseLines().toString());
+    void pythonDropInsAreReadInNameOrderWithTheToml() {
+        ModprobeRules r = Scenario.of("search-path").rc1();
+        assertEquals(List.of("etc/rc1.toml", "rc1.d/01.toml", "rc1.d/02.py"), names(r.filesRead()).subList(3, 6));
+    }
+
+    @Test
+    void pythonFilesInModprobeDAreNotRead() throws Exception {
+        Path d = Files.createTempDirectory("modprobe-d");
+        Files.createDirectories(d.resolve("modprobe.d"));
+        Files.writeString(d.resolve("modprobe.d/site.py"), "x = 1\n");
+        List<Problem> problems = new java.util.ArrayList<>();
+        assertEquals(List.of(), new ConfigFiles(new SearchPath(d, List.of(d.toString())), ConfigFiles.QUIET)
+                .moduleConfig(problems));
     }
 
     // ---- SearchPath.fromEnvironment ----

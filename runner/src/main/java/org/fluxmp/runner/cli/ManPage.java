@@ -72,6 +72,8 @@ final class ManPage implements Callable<Integer> {
                 + "default $XDG_CACHE_HOME/flux-modprobe, else ~/.cache/flux-modprobe.");
         tagged(sb, "XDG_CACHE_HOME", "Where the per-user caches go (default ~/.cache): plans, durations, and the "
                 + "class-data archives of an installed tree this user cannot write.");
+        tagged(sb, "FLUX_MODPROBE_PYTHON", "The Python that reads and runs Python drop-ins (rcN.d/*.py), a command such as "
+                + "/usr/bin/python3 or flux python; default: flux python when flux is on PATH, else python3.");
         tagged(sb, "FLUX_MODPROBE_STOP_GRACE", "How long running tasks may finish after SIGTERM or SIGINT before they are "
                 + "stopped (e.g. 5s, the default, or 500ms).");
         tagged(sb, "FLUX_MODPROBE_READY_ORDER", "priority (default) or first-come: the order in which ready tasks start.");
