@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.flux.CompactJson;
 import org.fluxmp.boot.json.Json;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
@@ -198,27 +199,9 @@ final class PythonDropIn {
         return null;
     }
 
-    /** A TOML basic string. */
+    /** A TOML basic string: a JSON string is one, but for DEL, which TOML wants escaped. */
     static String tomlString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return CompactJson.write(s).replace("\u007f", "\\u007f");
     }
 
     private static String shellQuote(String s) {

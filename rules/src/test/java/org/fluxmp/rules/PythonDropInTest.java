@@ -97,6 +97,12 @@ class PythonDropInTest {
     }
 
     @Test
+    void aKeywordStringReachesTheTaskAsWritten() {
+        String tricky = "a\"b\\c\nd\te\u007f\u0001 é ✓";
+        assertEquals(tricky, org.tomlj.Toml.parse("v = " + PythonDropIn.tomlString(tricky)).getString("v"));
+    }
+
+    @Test
     void withNoPythonTheProblemSaysWhatToInstallOrSet() throws Exception {
         env.put("PATH", Files.createDirectories(dir.resolve("empty-bin")).toString());
         read("site.py");
