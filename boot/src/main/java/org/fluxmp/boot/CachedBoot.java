@@ -60,7 +60,7 @@ public final class CachedBoot {
             if (brokers.simulated()) {
                 SimBrokerFile sim = brokers.simFile();
                 StaticFacts f = sim.facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
-                extraEnv.putAll(SimShim.env(ctx.home(), ctx.env(), f.attrs(), sim.log()));
+                extraEnv.putAll(SimShim.env(ctx.home(), ctx.env(), f, sim.log()));
                 facts = f;
             } else {
                 facts = brokers.brokerFacts();

@@ -135,7 +135,7 @@ public final class FactOptions {
     public java.util.Map<String, String> taskEnv(Context ctx, Facts facts) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         if (facts instanceof StaticFacts sim && brokers(ctx).simulated()) {
-            out.putAll(org.fluxmp.boot.broker.SimShim.env(ctx.home(), ctx.env(), sim.attrs(), simFile(ctx).log()));
+            out.putAll(org.fluxmp.boot.broker.SimShim.env(ctx.home(), ctx.env(), sim, simFile(ctx).log()));
         }
         for (String kv : envs) {
             out.put(key("--env", kv), value(kv));

@@ -171,6 +171,19 @@ class UpstreamCompatibilityTest {
     }
 
     @Test
+    void theBuiltinFakeResourcesReadsItsConfigAndOverwritesTheResourceArguments() throws Exception {
+        write("modprobe.d/site.toml", "resource.args = [\"site-arg\"]\n");
+        write("sim.toml", "log = \"log.jsonl\"\n[latency]\ndefault = 0\n"
+                + "[config.fake-resources]\nnnodes = 4\ncores-per-node = 8\n");
+        CliRun r = run("rc1", "--broker=sim:" + dir.resolve("sim.toml"));
+        assertEquals(0, r.exit(), r.describe());
+        assertTrue(r.out().contains("Encoding fake R: 4 nodes, 8 cores/node, 0 GPUs/node\n"), r.describe());
+        String log = Files.readString(dir.resolve("log.jsonl"));
+        assertTrue(log.contains("\"name\": \"resource\", \"module\": \"resource\", \"args\": [\"monitor-force-up\", \"noverify\"]"),
+                log);
+    }
+
+    @Test
     void rc1TasksSeeFluxRcUseModprobe() throws IOException {
         write("rc1.d/probe.toml", "[[task]]\nname = \"probe\"\nrun = 'echo \"use=$FLUX_RC_USE_MODPROBE\"'\n");
         CliRun r = run("rc1");
