@@ -184,6 +184,16 @@ class ReleaseTarballIT {
     }
 
     @Test
+    void aPythonDropInRunsThroughTheTreesBridge() throws Exception {
+        Path dropIns = Files.createDirectories(tmp.resolve("python-drop-ins/rc1.d"));
+        Files.copy(CHECKOUT.resolve("testdata/python/site.py"), dropIns.resolve("site.py"));
+        Ran r = run(Map.of("FLUX_MODPROBE_PATH", dropIns.getParent().toString()), tool(), "rc1");
+        assertEquals(0, r.exit, r.both());
+        assertTrue(r.output.contains("hello from python on rank 0\n"), r.both());
+        assertTrue(Files.notExists(dropIns.resolve("__pycache__")), "no bytecode written next to a drop-in");
+    }
+
+    @Test
     void fluxFindsTheToolThroughLibexecFluxCmd() throws Exception {
         Ran r = run(prefix.resolve("libexec/flux/cmd/flux-modprobe").toString(), "rc1", "--dry-run");
         assertEquals(0, r.exit, r.both());
