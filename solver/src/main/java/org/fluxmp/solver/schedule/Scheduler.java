@@ -33,8 +33,10 @@ public final class Scheduler {
      * take tens of milliseconds on plans of the size Choco is given.
      */
     public static Schedule schedule(TaskGraph g, int workers, long timeLimitMs) {
+        long began = System.nanoTime();
+        long deadline = began + timeLimitMs * 1_000_000L;
         int w = Math.max(1, Math.min(workers, Math.max(1, g.size())));
-        long lower = g.lowerBound(w);
+        long lower = PlanBound.of(g, w);
         Timetable best = ListScheduling.longestPath(g, w);
         Timetable fifo = ListScheduling.firstCome(g, w);
         if (fifo.makespan() < best.makespan()) {
@@ -42,31 +44,54 @@ public final class Scheduler {
         }
         long plain = best.makespan();
         boolean complete = false;
-        if (best.makespan() > lower && timeLimitMs > 0 && g.size() <= SEARCH_SIZE_LIMIT) {
+        boolean search = best.makespan() > lower && timeLimitMs > 0 && g.size() <= SEARCH_SIZE_LIMIT;
+        if (search) {
+            // cheap, and on most plans they reach the bound at once
             Random random = new Random(1);
             int tries = Math.min(1000, PERTURBED_WORK / g.size());
             for (int k = 0; k < tries && best.makespan() > lower; k++) {
-                Timetable t = ListScheduling.perturbed(g, w, random, 1.0);
-                if (t.makespan() < best.makespan()) {
-                    best = t;
-                }
+                best = better(ListScheduling.perturbed(g, w, random, 1.0), best);
             }
-            if (best.makespan() > lower && best.makespan() < Integer.MAX_VALUE / 2) {
-                ChocoScheduler.Result r = ChocoScheduler.improve(g, w, best.makespan(), lower, timeLimitMs, rank(best));
-                complete = r.complete();
-                if (r.starts() != null) {
-                    Timetable replayed = ListScheduling.replay(g, w, order(r.starts()));
-                    // the search keeps to schedules list scheduling reproduces; trust a proof only if this one did
-                    complete &= replayed.makespan() == makespan(g, r.starts());
-                    if (replayed.makespan() < best.makespan()) {
-                        best = replayed;
-                    }
-                }
+        }
+        if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
+            // the tasks as a number-partitioning problem: its optimum bounds every schedule, and its
+            // partition often gives a priority order that meets it
+            PartitionSearch.Result p = PartitionSearch.search(g, w, best.makespan(), lower,
+                    began + timeLimitMs * 1_000_000L / 4);
+            if (p.complete()) {
+                lower = Math.max(lower, p.makespan());
+            }
+            if (p.worker() != null) {
+                best = better(ListScheduling.replay(g, w, p.order(g)), best);
+            }
+        }
+        if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
+            ListScheduleSearch.Result r = ListScheduleSearch.search(g, w, best.makespan(), lower, rank(best), deadline);
+            complete = r.complete();
+            if (r.order() != null) {
+                Timetable replayed = ListScheduling.replay(g, w, r.order());
+                complete &= replayed.makespan() == r.makespan();
+                best = better(replayed, best);
+            }
+        }
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (search && best.makespan() > lower && !complete && best.makespan() < Integer.MAX_VALUE / 2 && left > 0) {
+            ChocoScheduler.Result r = ChocoScheduler.improve(g, w, best.makespan(), lower, left, rank(best));
+            complete = r.complete();
+            if (r.starts() != null) {
+                Timetable replayed = ListScheduling.replay(g, w, order(r.starts()));
+                // the search keeps to schedules list scheduling reproduces; trust a proof only if this one did
+                complete &= replayed.makespan() == makespan(g, r.starts());
+                best = better(replayed, best);
             }
         }
         String method = best.makespan() <= lower || complete ? "optimal"
                 : best.makespan() < plain ? "best-in-time" : "list";
-        return result(g, best, lower, method, workers);
+        return result(g, best, lower, method, workers, System.nanoTime() - began);
+    }
+
+    private static Timetable better(Timetable candidate, Timetable best) {
+        return candidate.makespan() < best.makespan() ? candidate : best;
     }
 
     private static long makespan(TaskGraph g, long[] starts) {
@@ -95,11 +120,12 @@ public final class Scheduler {
         return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
     }
 
-    private static Schedule result(TaskGraph g, Timetable t, long lower, String method, int workers) {
+    private static Schedule result(TaskGraph g, Timetable t, long lower, String method, int workers, long nanos) {
         List<Schedule.Slot> slots = new ArrayList<>();
         for (int i : t.startOrder()) {
             slots.add(new Schedule.Slot(g.name(i), t.start()[i], t.start()[i] + g.duration(i), t.worker()[i]));
         }
-        return new Schedule(slots, t.makespan(), lower, g.criticalPath(), g.criticalPathLength(), method, workers);
+        return new Schedule(slots, t.makespan(), lower, g.criticalPath(), g.criticalPathLength(), method, workers,
+                nanos / 1_000L);
     }
 }

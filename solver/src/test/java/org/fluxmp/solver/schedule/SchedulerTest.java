@@ -164,6 +164,6 @@ class SchedulerTest {
         for (int i : t.startOrder()) {
             slots.add(new Schedule.Slot(g.name(i), t.start()[i], t.start()[i] + g.duration(i), t.worker()[i]));
         }
-        return new Schedule(slots, t.makespan(), g.lowerBound(1), g.criticalPath(), g.criticalPathLength(), "list", 1);
+        return new Schedule(slots, t.makespan(), g.lowerBound(1), g.criticalPath(), g.criticalPathLength(), "list", 1, 0);
     }
 }
