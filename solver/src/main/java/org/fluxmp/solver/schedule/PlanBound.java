@@ -42,6 +42,9 @@ final class PlanBound {
                         durations[count++] = -g.duration(i);
                     }
                 }
+                if (count == 0) {
+                    continue; // no task lies in this level: it bounds nothing
+                }
                 Arrays.sort(durations, 0, count);
                 for (int i = 0; i < count; i++) {
                     durations[i] = -durations[i];
