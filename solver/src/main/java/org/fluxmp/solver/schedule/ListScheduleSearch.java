@@ -14,8 +14,8 @@ import java.util.Map;
  * which ready tasks start (workers are identical, so which worker takes which is no choice), and
  * of interchangeable tasks (same duration, predecessors and successors) the lower-indexed starts
  * first. A node is cut when a lower bound reaches the best makespan found (the tasks' earliest
- * starts plus what follows them; the work left, over W, per tail; the {@link PartitionBound} of
- * the running tasks' remainders and the tasks not started), or when the same state (tasks
+ * starts plus what follows them; and, per tail q, q plus the {@link PartitionBound} of the
+ * running tasks' remainders and the tasks not started that need q after them), or when the same state (tasks
  * started, and what the running ones still hold) was reached before at the same time or earlier.
  * An exhausted search proves its best schedule optimal among all priority orders.
  */
@@ -235,27 +235,30 @@ final class ListScheduleSearch {
                 lb = Math.max(lb, est + tail[j]);
             }
         }
-        // the work still to do by tasks needing at least q ms after them, over W, then q
-        long left = 0;
-        for (int y = 0; y < n; y++) {
-            int j = byAfter[y];
-            if ((started >> j & 1) == 0) {
-                left += duration[j];
-            } else if ((done >> j & 1) == 0) {
-                left += finish[j] - t;
-            }
-            if (y == n - 1 || after[byAfter[y + 1]] != after[j]) {
-                lb = Math.max(lb, t + (left + workers - 1) / workers + after[j]);
+        // the pieces still to run by tasks needing at least q ms after them, as independent tasks
+        // from t: the partition bounds, then q
+        long q = -1;
+        for (int j : byAfter) {
+            if ((done >> j & 1) == 0 && after[j] != q) {
+                q = after[j];
+                lb = Math.max(lb, t + PartitionBound.of(energy, pieces(t, started, runId, runEnd, running, q), workers) + q);
             }
         }
-        // the pieces still to run, as independent tasks from t: the partition bounds
+        return lb;
+    }
+
+    /** Fills ENERGY, longest first, with what tasks needing at least Q ms after them still run after T; returns how many. */
+    private int pieces(long t, long started, int[] runId, long[] runEnd, int running, long q) {
         int m = 0;
         for (int j : byDuration) {
-            if ((started >> j & 1) == 0) {
+            if ((started >> j & 1) == 0 && after[j] >= q) {
                 energy[m++] = duration[j];
             }
         }
         for (int x = 0; x < running; x++) {
+            if (after[runId[x]] < q) {
+                continue;
+            }
             long e = runEnd[x] - t;
             int at = m++;
             while (at > 0 && energy[at - 1] < e) {
@@ -264,7 +267,7 @@ final class ListScheduleSearch {
             }
             energy[at] = e;
         }
-        return Math.max(lb, t + PartitionBound.of(energy, m, workers));
+        return m;
     }
 
     /** Whether this state is new, or was reached only later than T before; remembers it. */

@@ -55,9 +55,9 @@ public final class Scheduler {
         }
         if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
             // the tasks as a number-partitioning problem: its optimum bounds every schedule, and its
-            // partition often gives a priority order that meets it
+            // partition often gives a priority order that meets it; without orderings that is the whole problem
             PartitionSearch.Result p = PartitionSearch.search(g, w, best.makespan(), lower,
-                    began + timeLimitMs * 1_000_000L / 4);
+                    g.unordered() ? deadline : began + timeLimitMs * 1_000_000L / 4);
             if (p.complete()) {
                 lower = Math.max(lower, p.makespan());
             }
@@ -75,7 +75,8 @@ public final class Scheduler {
             }
         }
         long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (search && best.makespan() > lower && !complete && best.makespan() < Integer.MAX_VALUE / 2 && left > 0) {
+        if (search && best.makespan() > lower && !complete && best.makespan() < Integer.MAX_VALUE / 2 && left > 0
+                && !(Boolean.getBoolean("nochoco") && g.size() <= ListScheduleSearch.MAX_TASKS)) {
             ChocoScheduler.Result r = ChocoScheduler.improve(g, w, best.makespan(), lower, left, rank(best));
             complete = r.complete();
             if (r.starts() != null) {

@@ -150,6 +150,11 @@ public final class TaskGraph {
     public long tail(int i) { return tail[i]; }
     public long totalWork() { return totalWork; }
 
+    /** Whether no task waits for another. */
+    public boolean unordered() {
+        return Arrays.stream(preds).allMatch(p -> p.length == 0);
+    }
+
     /** The length of the longest chain of tasks. */
     public long criticalPathLength() {
         long best = 0;
