@@ -54,6 +54,7 @@ final class ListScheduleSearch {
     // scratch for the bound
     private final long[] finish;
     private final long[] energy;
+    private final long[] release;
 
     private ListScheduleSearch(TaskGraph g, int workers, long incumbent, long lower, int[] rank, long deadline) {
         this.n = g.size();
@@ -88,6 +89,7 @@ final class ListScheduleSearch {
         this.order = new int[n];
         this.finish = new long[n];
         this.energy = new long[n];
+        this.release = new long[n + 1];
     }
 
     /**
@@ -235,31 +237,51 @@ final class ListScheduleSearch {
                 lb = Math.max(lb, est + tail[j]);
             }
         }
-        // the pieces still to run by tasks needing at least q ms after them, as independent tasks
-        // from t: the partition bounds, then q
-        long q = -1;
-        for (int j : byAfter) {
-            if ((done >> j & 1) == 0 && after[j] != q) {
-                q = after[j];
-                lb = Math.max(lb, t + PartitionBound.of(energy, pieces(t, started, runId, runEnd, running, q), workers) + q);
+        // the pieces still to run from r by tasks that cannot start before r and need at least q ms
+        // after them, as independent tasks: r, the partition bounds, then q
+        int levels = 0;
+        for (int j = 0; j < n; j++) {
+            if ((started >> j & 1) == 0 && finish[j] - duration[j] > t) {
+                release[levels++] = finish[j] - duration[j];
+            }
+        }
+        release[levels++] = t;
+        Arrays.sort(release, 0, levels);
+        for (int y = 0; y < levels; y++) {
+            long r = release[y];
+            if (y > 0 && r == release[y - 1]) {
+                continue;
+            }
+            long q = -1;
+            for (int j : byAfter) {
+                if ((done >> j & 1) == 0 && after[j] != q) {
+                    q = after[j];
+                    int m = pieces(r, started, runId, runEnd, running, q);
+                    if (m > 0) {
+                        lb = Math.max(lb, r + PartitionBound.of(energy, m, workers) + q);
+                    }
+                }
             }
         }
         return lb;
     }
 
-    /** Fills ENERGY, longest first, with what tasks needing at least Q ms after them still run after T; returns how many. */
-    private int pieces(long t, long started, int[] runId, long[] runEnd, int running, long q) {
+    /**
+     * Fills ENERGY, longest first, with what is still to run from R by the tasks that cannot start
+     * before R and need at least Q ms after them; returns how many pieces.
+     */
+    private int pieces(long r, long started, int[] runId, long[] runEnd, int running, long q) {
         int m = 0;
         for (int j : byDuration) {
-            if ((started >> j & 1) == 0 && after[j] >= q) {
+            if ((started >> j & 1) == 0 && after[j] >= q && finish[j] - duration[j] >= r) {
                 energy[m++] = duration[j];
             }
         }
         for (int x = 0; x < running; x++) {
-            if (after[runId[x]] < q) {
+            if (after[runId[x]] < q || runEnd[x] <= r) {
                 continue;
             }
-            long e = runEnd[x] - t;
+            long e = runEnd[x] - r;
             int at = m++;
             while (at > 0 && energy[at - 1] < e) {
                 energy[at] = energy[at - 1];

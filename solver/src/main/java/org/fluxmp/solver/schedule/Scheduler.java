@@ -75,8 +75,7 @@ public final class Scheduler {
             }
         }
         long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (search && best.makespan() > lower && !complete && best.makespan() < Integer.MAX_VALUE / 2 && left > 0
-                && !(Boolean.getBoolean("nochoco") && g.size() <= ListScheduleSearch.MAX_TASKS)) {
+        if (search && best.makespan() > lower && !complete && best.makespan() < Integer.MAX_VALUE / 2 && left > 0) {
             ChocoScheduler.Result r = ChocoScheduler.improve(g, w, best.makespan(), lower, left, rank(best));
             complete = r.complete();
             if (r.starts() != null) {
