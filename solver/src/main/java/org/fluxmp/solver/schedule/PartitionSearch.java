@@ -4,30 +4,33 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Exact P||Cmax by branch and bound: the least makespan of a plan's tasks on W identical workers
- * with their orderings left out, a lower bound for every schedule of the plan. Tasks are placed
- * longest first; a task never goes to a worker whose load equals that of a worker already tried
- * for it (identical workers are interchangeable), nor where it would reach the best makespan
- * found; a node is cut when the work left cannot fit under the best makespan found.
+ * Exact P||Cmax: the least makespan of a plan's tasks on W identical workers with their orderings
+ * left out, a lower bound for every schedule of the plan. For C from a known lower bound up, a
+ * depth-first search decides whether the tasks fit in W workers of capacity C: tasks longest
+ * first, each onto the least loaded worker first; never onto a worker whose load equals that of a
+ * worker already tried for it (identical workers are interchangeable); onto the worker it fills
+ * exactly, if one exists, and nowhere else (any packing can be changed into one that does); and a
+ * node is cut when the work left exceeds the room left on workers that can still take a task, or
+ * when the tasks left outnumber what the workers' rooms can hold of the shortest ones.
  */
 final class PartitionSearch {
-    /** MAKESPAN: the least makespan found (UPPER if none below it); WORKER: each task's worker then (null if none); COMPLETE: proven least. */
-    record Result(long makespan, int[] worker, boolean complete) {
+    /**
+     * LOWER: no makespan below it (proven); WORKER: each task's worker in a partition of makespan
+     * LOWER, null if none was found in time (then LOWER may be below the least makespan).
+     */
+    record Result(long lower, int[] worker) {
         /** A priority order for the partition: each worker's tasks longest first, all by when they would start. */
         int[] order(TaskGraph g) {
             int n = worker.length;
             long[] start = new long[n];
-            Integer[] idx = new Integer[n];
             long[] at = new long[n];
-            Integer[] byDuration = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                idx[i] = i;
-                byDuration[i] = i;
-            }
-            Arrays.sort(byDuration, Comparator.<Integer>comparingInt(i -> -g.duration(i)).thenComparingInt(i -> i));
-            for (int i : byDuration) {
+            for (int i : byDuration(g)) {
                 start[i] = at[worker[i]];
                 at[worker[i]] += g.duration(i);
+            }
+            Integer[] idx = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
             }
             Arrays.sort(idx, Comparator.<Integer>comparingLong(i -> start[i]).thenComparingInt(i -> worker[i]));
             return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
@@ -36,24 +39,17 @@ final class PartitionSearch {
 
     private final int[] byDuration;
     private final long[] duration;
+    private final long[] workAfter;
     private final long[] load;
     private final int[] assigned;
-    private final long[] workAfter;
-    private final long lower;
     private final long deadline;
-    private long best;
-    private int[] bestWorker;
+    private long capacity;
     private long nodes;
     private boolean timedOut;
 
-    private PartitionSearch(TaskGraph g, int workers, long upper, long lower, long deadline) {
+    private PartitionSearch(TaskGraph g, int workers, long deadline) {
         int n = g.size();
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> -g.duration(i)).thenComparingInt(i -> i));
-        this.byDuration = Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        this.byDuration = byDuration(g);
         this.duration = new long[n];
         this.workAfter = new long[n + 1];
         for (int k = n - 1; k >= 0; k--) {
@@ -62,60 +58,103 @@ final class PartitionSearch {
         }
         this.load = new long[workers];
         this.assigned = new int[n];
-        this.lower = lower;
         this.deadline = deadline;
-        this.best = upper;
+    }
+
+    private static int[] byDuration(TaskGraph g) {
+        Integer[] idx = new Integer[g.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, Comparator.<Integer>comparingInt(i -> -g.duration(i)).thenComparingInt(i -> i));
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
     }
 
     /**
-     * The least makespan of G's tasks, orderings left out, on WORKERS workers, if below UPPER;
-     * stops at LOWER (a bound already known) or at System.nanoTime() DEADLINE.
+     * The least makespan of G's tasks, orderings left out, on WORKERS workers, trying capacities
+     * from LOWER (a bound already known) below UPPER, until System.nanoTime() passes DEADLINE.
      */
     static Result search(TaskGraph g, int workers, long upper, long lower, long deadline) {
-        PartitionSearch s = new PartitionSearch(g, workers, upper, lower, deadline);
-        if (upper > lower) {
-            s.place(0, 0);
+        PartitionSearch s = new PartitionSearch(g, workers, deadline);
+        for (long c = lower; c < upper; c++) {
+            s.capacity = c;
+            Arrays.fill(s.load, 0);
+            if (s.fits(0)) {
+                int[] worker = new int[g.size()];
+                for (int k = 0; k < worker.length; k++) {
+                    worker[s.byDuration[k]] = s.assigned[k];
+                }
+                return new Result(c, worker);
+            }
+            if (s.timedOut) {
+                return new Result(c, null);
+            }
         }
-        return new Result(s.best, s.bestWorker, !s.timedOut);
+        return new Result(upper, null);
     }
 
-    private void place(int k, long max) {
+    /** Whether tasks K.. fit on the workers as loaded. */
+    private boolean fits(int k) {
         if (k == duration.length) {
-            best = max;
-            bestWorker = new int[k];
-            for (int x = 0; x < k; x++) {
-                bestWorker[byDuration[x]] = assigned[x];
-            }
-            return;
+            return true;
         }
         if ((++nodes & 1023) == 0 && System.nanoTime() > deadline) {
             timedOut = true;
         }
+        if (timedOut) {
+            return false;
+        }
+        int n = duration.length;
         long room = 0;
-        for (long l : load) {
-            room += Math.max(0, best - 1 - l);
-        }
-        if (room < workAfter[k]) {
-            return;
-        }
-        for (int m = 0; m < load.length && !timedOut && best > lower; m++) {
-            if (load[m] + duration[k] >= best || seenLoad(m)) {
-                continue;
+        int places = 0;
+        int exact = -1;
+        for (int m = 0; m < load.length; m++) {
+            long left = capacity - load[m];
+            int fit = fitting(left, n - k);
+            room += fit > 0 ? left : 0;
+            places += fit;
+            if (left == duration[k]) {
+                exact = m;
             }
-            load[m] += duration[k];
-            assigned[k] = m;
-            place(k + 1, Math.max(max, load[m]));
-            load[m] -= duration[k];
         }
-    }
-
-    /** Whether a worker before M has M's load: placing the task there was tried already. */
-    private boolean seenLoad(int m) {
-        for (int x = 0; x < m; x++) {
-            if (load[x] == load[m]) {
-                return true;
+        if (room < workAfter[k] || places < n - k) {
+            return false;
+        }
+        if (exact >= 0) {
+            return fitsOn(exact, k);
+        }
+        Integer[] byLoad = new Integer[load.length];
+        for (int m = 0; m < byLoad.length; m++) {
+            byLoad[m] = m;
+        }
+        Arrays.sort(byLoad, Comparator.comparingLong(m -> load[m]));
+        long tried = -1;
+        for (int m : byLoad) {
+            if (load[m] != tried && load[m] + duration[k] <= capacity) {
+                tried = load[m];
+                if (fitsOn(m, k)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** How many of the LEFT shortest tasks fit in ROOM (the shortest tasks are the last ones). */
+    private int fitting(long room, int left) {
+        int n = duration.length;
+        int count = 0;
+        while (count < left && workAfter[n - count - 1] <= room) {
+            count++;
+        }
+        return count;
+    }
+
+    private boolean fitsOn(int m, int k) {
+        load[m] += duration[k];
+        assigned[k] = m;
+        boolean fits = fits(k + 1);
+        load[m] -= duration[k];
+        return fits;
     }
 }

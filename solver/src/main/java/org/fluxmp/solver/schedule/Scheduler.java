@@ -57,10 +57,8 @@ public final class Scheduler {
             // the tasks as a number-partitioning problem: its optimum bounds every schedule, and its
             // partition often gives a priority order that meets it; without orderings that is the whole problem
             PartitionSearch.Result p = PartitionSearch.search(g, w, best.makespan(), lower,
-                    g.unordered() ? deadline : began + timeLimitMs * 1_000_000L / 4);
-            if (p.complete()) {
-                lower = Math.max(lower, p.makespan());
-            }
+                    began + timeLimitMs * 1_000_000L / (g.unordered() ? 2 : 4));
+            lower = Math.max(lower, p.lower());
             if (p.worker() != null) {
                 best = better(ListScheduling.replay(g, w, p.order(g)), best);
             }
