@@ -63,6 +63,9 @@ public final class Scheduler {
                 best = better(ListScheduling.replay(g, w, p.order(g)), best);
             }
         }
+        if (search && best.makespan() > lower) {
+            best = OrderSwaps.improve(g, w, best, lower, new Random(2), System.nanoTime() + timeLimitMs * 1_000_000L / 8);
+        }
         if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
             ListScheduleSearch.Result r = ListScheduleSearch.search(g, w, best.makespan(), lower, rank(best), deadline);
             complete = r.complete();

@@ -1,0 +1,48 @@
+package org.fluxmp.solver.schedule;
+
+import java.util.Random;
+
+/**
+ * A local search over priority orders: swap two tasks of the best order, replay it as the runner
+ * would, keep the swap if the makespan is no worse (so that it can cross plateaus), until the
+ * lower bound or a deadline. Every schedule it returns is a list schedule of its start order.
+ */
+final class OrderSwaps {
+    private OrderSwaps() {}
+
+    /** A schedule of G on WORKERS workers no worse than START, stopping at LOWER or System.nanoTime() DEADLINE. */
+    static Timetable improve(TaskGraph g, int workers, Timetable start, long lower, Random random, long deadline) {
+        int n = g.size();
+        Timetable best = start;
+        if (n < 2) {
+            return best;
+        }
+        Integer[] startOrder = start.startOrder();
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = startOrder[k];
+        }
+        long current = start.makespan();
+        for (int tries = 0; best.makespan() > lower && ((tries & 63) != 0 || System.nanoTime() < deadline); tries++) {
+            int a = random.nextInt(n);
+            int b = random.nextInt(n);
+            swap(order, a, b);
+            Timetable t = ListScheduling.replay(g, workers, order);
+            if (t.makespan() <= current) {
+                current = t.makespan();
+                if (current < best.makespan()) {
+                    best = t;
+                }
+            } else {
+                swap(order, a, b);
+            }
+        }
+        return best;
+    }
+
+    private static void swap(int[] order, int a, int b) {
+        int x = order[a];
+        order[a] = order[b];
+        order[b] = x;
+    }
+}
