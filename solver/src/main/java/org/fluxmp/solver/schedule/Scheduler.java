@@ -64,7 +64,7 @@ public final class Scheduler {
             }
         }
         if (search && best.makespan() > lower) {
-            best = OrderSwaps.improve(g, w, best, lower, new Random(2), System.nanoTime() + timeLimitMs * 1_000_000L / 8);
+            best = OrderSwaps.improve(g, w, best, lower, new Random(2), System.nanoTime() + timeLimitMs * 1_000_000L / 3);
         }
         if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
             ListScheduleSearch.Result r = ListScheduleSearch.search(g, w, best.makespan(), lower, rank(best), deadline);
