@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * A local search over priority orders: swap two tasks of the best order, replay it as the runner
- * would, keep the swap if the makespan is no worse (so that it can cross plateaus), until the
+ * would, keep the swap if the makespan is no worse and no more workers end at it (so that it can
+ * cross plateaus), until the
  * lower bound or a deadline. Every schedule it returns is a list schedule of its start order.
  */
 final class OrderSwaps {
@@ -22,15 +23,16 @@ final class OrderSwaps {
         for (int k = 0; k < n; k++) {
             order[k] = startOrder[k];
         }
-        long current = start.makespan();
+        long current = score(g, workers, start);
         for (int tries = 0; best.makespan() > lower && ((tries & 63) != 0 || System.nanoTime() < deadline); tries++) {
             int a = random.nextInt(n);
             int b = random.nextInt(n);
             swap(order, a, b);
             Timetable t = ListScheduling.replay(g, workers, order);
-            if (t.makespan() <= current) {
-                current = t.makespan();
-                if (current < best.makespan()) {
+            long score = score(g, workers, t);
+            if (score <= current) {
+                current = score;
+                if (t.makespan() < best.makespan()) {
                     best = t;
                 }
             } else {
@@ -38,6 +40,19 @@ final class OrderSwaps {
             }
         }
         return best;
+    }
+
+    /** The makespan, then how many workers end at it (fewer: closer to a shorter makespan). */
+    private static long score(TaskGraph g, int workers, Timetable t) {
+        long[] end = new long[workers];
+        for (int i = 0; i < g.size(); i++) {
+            end[t.worker()[i]] = Math.max(end[t.worker()[i]], t.start()[i] + g.duration(i));
+        }
+        int last = 0;
+        for (long e : end) {
+            last += e == t.makespan() ? 1 : 0;
+        }
+        return t.makespan() * (workers + 1) + last;
     }
 
     private static void swap(int[] order, int a, int b) {
