@@ -34,61 +34,105 @@ public final class Scheduler {
      */
     public static Schedule schedule(TaskGraph g, int workers, long timeLimitMs) {
         long began = System.nanoTime();
-        long deadline = began + timeLimitMs * 1_000_000L;
         int w = Math.max(1, Math.min(workers, Math.max(1, g.size())));
-        long lower = PlanBound.of(g, w);
-        Timetable best = ListScheduling.longestPath(g, w);
-        Timetable fifo = ListScheduling.firstCome(g, w);
-        if (fifo.makespan() < best.makespan()) {
-            best = fifo;
+        Timetable first = better(ListScheduling.firstCome(g, w), ListScheduling.longestPath(g, w));
+        Search s = new Search(g, w, first, PlanBound.of(g, w));
+        if (s.open() && timeLimitMs > 0 && g.size() <= SEARCH_SIZE_LIMIT) {
+            long limit = timeLimitMs * 1_000_000L;
+            s.perturbed();
+            boolean exact = g.size() <= ListScheduleSearch.MAX_TASKS;
+            if (exact) {
+                s.partition(began + limit / (g.unordered() ? 2 : 4));
+                s.swaps(began + limit / 3);
+                s.exact(began + limit * 2 / 3);
+                s.swaps(began + limit);
+            } else {
+                s.swaps(began + limit / 3);
+                s.choco(began + limit);
+            }
         }
-        long plain = best.makespan();
-        boolean complete = false;
-        boolean search = best.makespan() > lower && timeLimitMs > 0 && g.size() <= SEARCH_SIZE_LIMIT;
-        if (search) {
-            // cheap, and on most plans they reach the bound at once
+        String method = s.best.makespan() <= s.lower || s.complete ? "optimal"
+                : s.best.makespan() < first.makespan() ? "best-in-time" : "list";
+        return result(g, s.best, s.lower, method, workers, System.nanoTime() - began);
+    }
+
+    /** The best schedule so far, the best lower bound, and whether the best is proven optimal; each step improves them. */
+    private static final class Search {
+        private final TaskGraph g;
+        private final int w;
+        Timetable best;
+        long lower;
+        boolean complete;
+
+        Search(TaskGraph g, int w, Timetable best, long lower) {
+            this.g = g;
+            this.w = w;
+            this.best = best;
+            this.lower = lower;
+        }
+
+        boolean open() {
+            return best.makespan() > lower && !complete;
+        }
+
+        /** Perturbed longest-path list schedules: cheap, and on most plans they reach the bound at once. */
+        void perturbed() {
             Random random = new Random(1);
             int tries = Math.min(1000, PERTURBED_WORK / g.size());
-            for (int k = 0; k < tries && best.makespan() > lower; k++) {
+            for (int k = 0; k < tries && open(); k++) {
                 best = better(ListScheduling.perturbed(g, w, random, 1.0), best);
             }
         }
-        if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
-            // the tasks as a number-partitioning problem: its optimum bounds every schedule, and its
-            // partition often gives a priority order that meets it; without orderings that is the whole problem
-            PartitionSearch.Result p = PartitionSearch.search(g, w, best.makespan(), lower,
-                    began + timeLimitMs * 1_000_000L / (g.unordered() ? 2 : 4));
-            lower = Math.max(lower, p.lower());
-            if (p.worker() != null) {
-                best = better(ListScheduling.replay(g, w, p.order(g)), best);
+
+        /**
+         * The tasks as a number-partitioning problem: its optimum bounds every schedule, and its
+         * partition often gives a priority order that meets it; without orderings it is the whole problem.
+         */
+        void partition(long deadline) {
+            if (open()) {
+                PartitionSearch.Result p = PartitionSearch.search(g, w, best.makespan(), lower, deadline);
+                lower = Math.max(lower, p.lower());
+                if (p.worker() != null) {
+                    best = better(ListScheduling.replay(g, w, p.order(g)), best);
+                }
             }
         }
-        if (search && best.makespan() > lower) {
-            best = OrderSwaps.improve(g, w, best, lower, new Random(2), System.nanoTime() + timeLimitMs * 1_000_000L / 3);
-        }
-        if (search && best.makespan() > lower && g.size() <= ListScheduleSearch.MAX_TASKS) {
-            ListScheduleSearch.Result r = ListScheduleSearch.search(g, w, best.makespan(), lower, rank(best), deadline);
-            complete = r.complete();
-            if (r.order() != null) {
-                Timetable replayed = ListScheduling.replay(g, w, r.order());
-                complete &= replayed.makespan() == r.makespan();
-                best = better(replayed, best);
+
+        void swaps(long deadline) {
+            if (open()) {
+                best = OrderSwaps.improve(g, w, best, lower, new Random(2), deadline);
             }
         }
-        long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (search && best.makespan() > lower && !complete && best.makespan() < Integer.MAX_VALUE / 2 && left > 0) {
-            ChocoScheduler.Result r = ChocoScheduler.improve(g, w, best.makespan(), lower, left, rank(best));
-            complete = r.complete();
-            if (r.starts() != null) {
-                Timetable replayed = ListScheduling.replay(g, w, order(r.starts()));
-                // the search keeps to schedules list scheduling reproduces; trust a proof only if this one did
-                complete &= replayed.makespan() == makespan(g, r.starts());
-                best = better(replayed, best);
+
+        /** The exact search over priority orders; complete, it proves the best schedule optimal. */
+        void exact(long deadline) {
+            if (open()) {
+                ListScheduleSearch.Result r = ListScheduleSearch.search(g, w, best.makespan(), lower, rank(best), deadline);
+                if (r.order() != null) {
+                    Timetable replayed = ListScheduling.replay(g, w, r.order());
+                    // trust a proof only if the runner reproduces the schedule
+                    complete = r.complete() && replayed.makespan() == r.makespan();
+                    best = better(replayed, best);
+                } else {
+                    complete = r.complete();
+                }
             }
         }
-        String method = best.makespan() <= lower || complete ? "optimal"
-                : best.makespan() < plain ? "best-in-time" : "list";
-        return result(g, best, lower, method, workers, System.nanoTime() - began);
+
+        /** Choco's model of the plan (larger plans than the exact search takes). */
+        void choco(long deadline) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (open() && best.makespan() < Integer.MAX_VALUE / 2 && left > 0) {
+                ChocoScheduler.Result r = ChocoScheduler.improve(g, w, best.makespan(), lower, left, rank(best));
+                complete = r.complete();
+                if (r.starts() != null) {
+                    Timetable replayed = ListScheduling.replay(g, w, order(r.starts()));
+                    // the search keeps to schedules list scheduling reproduces; trust a proof only if this one did
+                    complete &= replayed.makespan() == makespan(g, r.starts());
+                    best = better(replayed, best);
+                }
+            }
+        }
     }
 
     private static Timetable better(Timetable candidate, Timetable best) {
