@@ -11,8 +11,12 @@ import java.util.Random;
 final class OrderSwaps {
     private OrderSwaps() {}
 
-    /** A schedule of G on WORKERS workers no worse than START, stopping at LOWER or System.nanoTime() DEADLINE. */
-    static Timetable improve(TaskGraph g, int workers, Timetable start, long lower, Random random, long deadline) {
+    /**
+     * A schedule of G on WORKERS workers no worse than START, stopping at LOWER, after TRIES
+     * changes or at System.nanoTime() DEADLINE.
+     */
+    static Timetable improve(TaskGraph g, int workers, Timetable start, long lower, Random random, long deadline,
+            long tries) {
         int n = g.size();
         Timetable best = start;
         if (n < 2) {
@@ -24,7 +28,7 @@ final class OrderSwaps {
             order[k] = startOrder[k];
         }
         long current = score(g, workers, start);
-        for (int tries = 0; best.makespan() > lower && ((tries & 63) != 0 || System.nanoTime() < deadline); tries++) {
+        for (long k = 0; k < tries && best.makespan() > lower && ((k & 63) != 0 || System.nanoTime() < deadline); k++) {
             int a = random.nextInt(n);
             int b = random.nextInt(n);
             swap(order, a, b);

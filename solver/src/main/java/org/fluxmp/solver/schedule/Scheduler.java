@@ -24,6 +24,11 @@ public final class Scheduler {
     public static final int SEARCH_SIZE_LIMIT = 400;
     /** Perturbed list schedules tried before the model is built (fewer on larger plans). */
     static final int PERTURBED_WORK = 100_000;
+    /**
+     * Changes the local search tries before the exact search (within a third of the limit), so
+     * that a long limit does not hold up a proof; it gets the rest of the limit if there is no proof.
+     */
+    static final long SWAPS = 50_000;
 
     private Scheduler() {}
 
@@ -43,11 +48,11 @@ public final class Scheduler {
             boolean exact = g.size() <= ListScheduleSearch.MAX_TASKS;
             if (exact) {
                 s.partition(began + limit / (g.unordered() ? 2 : 4));
-                s.swaps(began + limit / 3);
+                s.swaps(began + limit / 3, SWAPS);
                 s.exact(began + limit * 2 / 3);
-                s.swaps(began + limit);
+                s.swaps(began + limit, Long.MAX_VALUE);
             } else {
-                s.swaps(began + limit / 3);
+                s.swaps(began + limit / 3, SWAPS);
                 s.choco(began + limit);
             }
         }
@@ -98,9 +103,10 @@ public final class Scheduler {
             }
         }
 
-        void swaps(long deadline) {
+        /** The local search, for at most TRIES changes. */
+        void swaps(long deadline, long tries) {
             if (open()) {
-                best = OrderSwaps.improve(g, w, best, lower, new Random(2), deadline);
+                best = OrderSwaps.improve(g, w, best, lower, new Random(2), deadline, tries);
             }
         }
 
