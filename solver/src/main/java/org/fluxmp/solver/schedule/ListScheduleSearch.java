@@ -252,18 +252,24 @@ final class ListScheduleSearch {
             if (y > 0 && r == release[y - 1]) {
                 continue;
             }
+            // every tail level from now, and the later release levels whole: all pairs cost too much per node
             long q = -1;
             for (int j : byAfter) {
-                if ((done >> j & 1) == 0 && after[j] != q) {
+                if ((done >> j & 1) == 0 && after[j] != q && (y == 0 || after[j] == 0)) {
                     q = after[j];
-                    int m = pieces(r, started, runId, runEnd, running, q);
-                    if (m > 0) {
-                        lb = Math.max(lb, r + PartitionBound.of(energy, m, workers) + q);
-                    }
+                    lb = Math.max(lb, levelBound(r, q, started, runId, runEnd, running));
                 }
+            }
+            if (y > 0 && q != 0) {
+                lb = Math.max(lb, levelBound(r, 0, started, runId, runEnd, running));
             }
         }
         return lb;
+    }
+
+    private long levelBound(long r, long q, long started, int[] runId, long[] runEnd, int running) {
+        int m = pieces(r, started, runId, runEnd, running, q);
+        return m == 0 ? 0 : r + PartitionBound.of(energy, m, workers) + q;
     }
 
     /**
