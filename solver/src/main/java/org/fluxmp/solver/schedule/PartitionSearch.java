@@ -123,11 +123,16 @@ final class PartitionSearch {
         if (exact >= 0) {
             return fitsOn(exact, k);
         }
-        Integer[] byLoad = new Integer[load.length];
+        // the workers by load, least first (insertion sort: W is small)
+        int[] byLoad = new int[load.length];
         for (int m = 0; m < byLoad.length; m++) {
-            byLoad[m] = m;
+            int at = m;
+            while (at > 0 && load[byLoad[at - 1]] > load[m]) {
+                byLoad[at] = byLoad[at - 1];
+                at--;
+            }
+            byLoad[at] = m;
         }
-        Arrays.sort(byLoad, Comparator.comparingLong(m -> load[m]));
         long tried = -1;
         for (int m : byLoad) {
             if (load[m] != tried && load[m] + duration[k] <= capacity) {
