@@ -44,7 +44,7 @@ final class ListScheduleSearch {
     private final int[] topo;
     private final long lower;
     private final long deadline;
-    private final Map<Key, Long> seen = new HashMap<>();
+    private final Map<StateKey, Long> seen = new HashMap<>();
     private final int[] order;
     private int placed;
     private long best;
@@ -309,7 +309,7 @@ final class ListScheduleSearch {
             k[x + 1] = id << 40 | (runEnd[x] - t);
         }
         Arrays.sort(k, 1, running + 1);
-        Key key = new Key(k);
+        StateKey key = new StateKey(k);
         Long before = seen.get(key);
         if (before != null && before <= t) {
             return false;
@@ -318,25 +318,5 @@ final class ListScheduleSearch {
             seen.put(key, t);
         }
         return true;
-    }
-
-    private static final class Key {
-        private final long[] k;
-        private final int hash;
-
-        Key(long[] k) {
-            this.k = k;
-            this.hash = Arrays.hashCode(k);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key other && other.hash == hash && Arrays.equals(other.k, k);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -65,22 +65,21 @@ class SchedulerTest {
 
     @Test
     void everyPlanOfUpToTwelveTasksIsProvenOptimal() {
-        Random r = new Random(14);
-        for (int k = 0; k < 150; k++) {
-            int n = 2 + r.nextInt(11);
-            int w = 2 + r.nextInt(2);
-            Schedule s = Scheduler.schedule(RandomPlans.any(r, n), w, GENEROUS_MS);
-            assertEquals("optimal", s.method(), "plan " + k + ": " + n + " tasks on " + w + " workers");
-        }
+        provenOptimal(new Random(14), 150, 3, RandomPlans::any);
     }
 
     @Test
     void everyPlanWithoutOrderingsOfUpToTwelveTasksIsProvenOptimal() {
-        Random r = new Random(18);
-        for (int k = 0; k < 60; k++) {
+        provenOptimal(new Random(18), 60, 4, RandomPlans::unordered);
+    }
+
+    /** PLANS plans of 2 to 12 tasks from SHAPE, on 2 to MAX_WORKERS workers: each one proven optimal. */
+    private static void provenOptimal(Random r, int plans, int maxWorkers,
+            java.util.function.BiFunction<Random, Integer, TaskGraph> shape) {
+        for (int k = 0; k < plans; k++) {
             int n = 2 + r.nextInt(11);
-            int w = 2 + r.nextInt(3);
-            Schedule s = Scheduler.schedule(RandomPlans.unordered(r, n), w, GENEROUS_MS);
+            int w = 2 + r.nextInt(maxWorkers - 1);
+            Schedule s = Scheduler.schedule(shape.apply(r, n), w, GENEROUS_MS);
             assertEquals("optimal", s.method(), "plan " + k + ": " + n + " tasks on " + w + " workers");
         }
     }
