@@ -8,21 +8,26 @@ import java.util.Random;
 
 /**
  * SPEC 7: orders a plan's tasks for W workers. First-come and longest-remaining-path list
- * scheduling give a first schedule; unless it already meets the lower bound, perturbed
- * longest-path orders and then Choco look for a shorter one within the time limit. The result is
- * never worse than either list schedule, and it is what the runner does: every candidate is a list
- * schedule, replayed in its start order as the runner would run it on the estimates.
+ * scheduling give a first schedule; unless it already meets the lower bound ({@link PlanBound}),
+ * perturbed longest-path orders, then on plans of up to {@link ListScheduleSearch#MAX_TASKS} tasks
+ * the number-partitioning search ({@link PartitionSearch}), the local search ({@link OrderSwaps})
+ * and the exact search over priority orders ({@link ListScheduleSearch}), on larger plans the local
+ * search and Choco ({@link ChocoScheduler}), look for a shorter one, until the time limit or a
+ * proof. The result is never worse than either list schedule, and it is what the runner does: every
+ * candidate is a list schedule, replayed in its start order as the runner would run it on the
+ * estimates. It is "optimal" only when proven so among those: it meets the lower bound, which
+ * holds for every schedule, or an exhaustive search found no shorter list schedule.
  */
 public final class Scheduler {
     /** The default time limit of the search (SPEC 7). */
     public static final long DEFAULT_TIME_LIMIT_MS = 200;
     /**
      * Plans larger than this are list-scheduled only: on large plans longest-remaining-path is
-     * already within a fraction of a percent of the lower bound, and Choco's model alone would cost
-     * more than it could gain.
+     * already within a fraction of a percent of the lower bound, and a search would cost more than
+     * it could gain.
      */
     public static final int SEARCH_SIZE_LIMIT = 400;
-    /** Perturbed list schedules tried before the model is built (fewer on larger plans). */
+    /** Perturbed list schedules tried first (fewer on larger plans). */
     static final int PERTURBED_WORK = 100_000;
     /**
      * Changes the local search tries before the exact search (within a third of the limit), so
@@ -33,9 +38,9 @@ public final class Scheduler {
     private Scheduler() {}
 
     /**
-     * Schedules G on WORKERS workers, letting Choco search for at most TIME_LIMIT_MS (0: list
-     * scheduling only). Loading the solver and building its model come on top of the limit; they
-     * take tens of milliseconds on plans of the size Choco is given.
+     * Schedules G on WORKERS workers, searching for at most TIME_LIMIT_MS (0: list scheduling
+     * only) and no longer than it takes to prove the schedule optimal. On plans Choco is given,
+     * loading it and building its model come on top of the limit (tens of milliseconds).
      */
     public static Schedule schedule(TaskGraph g, int workers, long timeLimitMs) {
         long began = System.nanoTime();
