@@ -76,7 +76,7 @@ final class ListScheduleSearch {
         }
         this.twinBefore = new int[n];
         Arrays.fill(twinBefore, -1);
-        for (int[] pair : ChocoScheduler.twins(g)) {
+        for (int[] pair : g.twins()) {
             twinBefore[pair[1]] = pair[0];
         }
         this.byRank = twinsInIndexOrder(sorted(Comparator.comparingInt(i -> rank[i])));
