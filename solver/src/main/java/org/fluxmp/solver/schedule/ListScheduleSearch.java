@@ -25,6 +25,8 @@ final class ListScheduleSearch {
     /** States remembered at most (about 100 bytes each). */
     static final int MAX_STATES = 1 << 20;
     private static final int ANONYMOUS = 63;
+    /** Nodes a packing check may search. */
+    static final long PACKING_NODES = 2_000;
 
     /** ORDER: the best priority order found, null if none beat the incumbent; COMPLETE: the search ended. */
     record Result(int[] order, long makespan, boolean complete) {}
@@ -162,7 +164,8 @@ final class ListScheduleSearch {
             advance(started, done, runId, runEnd, running);
             return;
         }
-        if (bound(t, started, done, runId, runEnd, running) >= best || !fresh(t, started, runId, runEnd, running)) {
+        if (bound(t, started, done, runId, runEnd, running) >= best || !fresh(t, started, runId, runEnd, running)
+                || !mayPack(t, started, runEnd, running)) {
             return;
         }
         pick(ready, r, 0, k, 0L, t, started, done, Arrays.copyOf(runId, workers), Arrays.copyOf(runEnd, workers), running);
@@ -270,6 +273,29 @@ final class ListScheduleSearch {
     private long levelBound(long r, long q, long started, int[] runId, long[] runEnd, int running) {
         int m = pieces(r, started, runId, runEnd, running, q);
         return m == 0 ? 0 : r + PartitionBound.of(energy, m, workers) + q;
+    }
+
+    /**
+     * When little idle time is left to spare: whether the tasks not started can still be packed
+     * onto the workers, after what each one runs, below the best makespan (orderings left out; a
+     * packing search of at most {@link #PACKING_NODES} nodes, which answers yes when it runs out).
+     */
+    private boolean mayPack(long t, long started, long[] runEnd, int running) {
+        long capacity = best - 1 - t;
+        long[] loads = new long[workers];
+        long spare = capacity * workers;
+        for (int x = 0; x < running; x++) {
+            loads[x] = runEnd[x] - t;
+            spare -= loads[x];
+        }
+        int m = 0;
+        for (int j : byDuration) {
+            if ((started >> j & 1) == 0) {
+                energy[m++] = duration[j];
+                spare -= duration[j];
+            }
+        }
+        return m == 0 || spare >= energy[0] || PartitionSearch.mayFit(energy, m, loads, capacity, PACKING_NODES);
     }
 
     /**

@@ -37,28 +37,38 @@ final class PartitionSearch {
         }
     }
 
-    private final int[] byDuration;
     private final long[] duration;
     private final long[] workAfter;
     private final long[] load;
     private final int[] assigned;
     private final long deadline;
+    private final long maxNodes;
     private long capacity;
     private long nodes;
     private boolean timedOut;
 
-    private PartitionSearch(TaskGraph g, int workers, long deadline) {
-        int n = g.size();
-        this.byDuration = byDuration(g);
-        this.duration = new long[n];
-        this.workAfter = new long[n + 1];
-        for (int k = n - 1; k >= 0; k--) {
-            duration[k] = g.duration(byDuration[k]);
+    /** A search over the first COUNT of DESCENDING (longest first) on WORKERS workers, to DEADLINE or MAX_NODES. */
+    private PartitionSearch(long[] descending, int count, int workers, long deadline, long maxNodes) {
+        this.duration = Arrays.copyOf(descending, count);
+        this.workAfter = new long[count + 1];
+        for (int k = count - 1; k >= 0; k--) {
             workAfter[k] = workAfter[k + 1] + duration[k];
         }
         this.load = new long[workers];
-        this.assigned = new int[n];
+        this.assigned = new int[count];
         this.deadline = deadline;
+        this.maxNodes = maxNodes;
+    }
+
+    /**
+     * Whether the first COUNT of DESCENDING (longest first) fit on workers already loaded with
+     * LOADS, none beyond CAPACITY; true too when MAX_NODES were searched without an answer.
+     */
+    static boolean mayFit(long[] descending, int count, long[] loads, long capacity, long maxNodes) {
+        PartitionSearch s = new PartitionSearch(descending, count, loads.length, Long.MAX_VALUE, maxNodes);
+        System.arraycopy(loads, 0, s.load, 0, loads.length);
+        s.capacity = capacity;
+        return s.fits(0) || s.timedOut;
     }
 
     private static int[] byDuration(TaskGraph g) {
@@ -75,14 +85,19 @@ final class PartitionSearch {
      * from LOWER (a bound already known) below UPPER, until System.nanoTime() passes DEADLINE.
      */
     static Result search(TaskGraph g, int workers, long upper, long lower, long deadline) {
-        PartitionSearch s = new PartitionSearch(g, workers, deadline);
+        int[] byDuration = byDuration(g);
+        long[] descending = new long[g.size()];
+        for (int k = 0; k < descending.length; k++) {
+            descending[k] = g.duration(byDuration[k]);
+        }
+        PartitionSearch s = new PartitionSearch(descending, descending.length, workers, deadline, Long.MAX_VALUE);
         for (long c = lower; c < upper; c++) {
             s.capacity = c;
             Arrays.fill(s.load, 0);
             if (s.fits(0)) {
                 int[] worker = new int[g.size()];
                 for (int k = 0; k < worker.length; k++) {
-                    worker[s.byDuration[k]] = s.assigned[k];
+                    worker[byDuration[k]] = s.assigned[k];
                 }
                 return new Result(c, worker);
             }
@@ -98,7 +113,7 @@ final class PartitionSearch {
         if (k == duration.length) {
             return true;
         }
-        if ((++nodes & 1023) == 0 && System.nanoTime() > deadline) {
+        if (++nodes > maxNodes || (nodes & 1023) == 0 && System.nanoTime() > deadline) {
             timedOut = true;
         }
         if (timedOut) {
