@@ -1,8 +1,10 @@
 package org.fluxmp.solver.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,18 @@ class PartitionSearchTest {
         PartitionSearch.Result p = PartitionSearch.search(RandomPlans.independent(5, 3, 3, 2, 2, 2), 2, 6, 5, NO_DEADLINE);
         assertEquals(6, p.lower());
         assertNull(p.worker());
+    }
+
+    @Test
+    void tasksPackOnLoadedWorkersOnlyIfTheyFitUnderTheCapacity() {
+        // workers loaded 5 and 0, capacity 10: 5, 5, 5 fit (5 + 5 and 5 + 5); 6, 5, 5 do not
+        assertTrue(PartitionSearch.mayFit(new long[] {5, 5, 5}, 3, new long[] {5, 0}, 10, Long.MAX_VALUE));
+        assertFalse(PartitionSearch.mayFit(new long[] {6, 5, 5}, 3, new long[] {5, 0}, 10, Long.MAX_VALUE));
+    }
+
+    @Test
+    void aPackingSearchOutOfNodesDoesNotRuleOut() {
+        assertTrue(PartitionSearch.mayFit(new long[] {6, 5, 5}, 3, new long[] {5, 0}, 10, 0));
     }
 
     private static long maxLoad(TaskGraph g, int w, int[] worker) {
