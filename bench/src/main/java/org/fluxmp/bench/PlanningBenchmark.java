@@ -154,7 +154,7 @@ public final class PlanningBenchmark {
                 for (int k = 0; k < perBucket; k++) {
                     int lo = Math.abs(b[0]);
                     int n = lo + r.nextInt(b[1] - lo + 1);
-                    TaskGraph g = b[0] < 0 ? SmallPlans.independent(r, n) : SmallPlans.layered(r, n);
+                    TaskGraph g = b[0] < 0 ? SmallPlans.independent(r, n, SmallPlans.ISSUE_4) : SmallPlans.layered(r, n, SmallPlans.ISSUE_4);
                     long t0 = System.nanoTime();
                     Schedule s = Scheduler.schedule(g, w, limit);
                     double t = ms(System.nanoTime() - t0);

@@ -57,6 +57,7 @@ final class PlanReport {
         if (identity == null) {
             Map<String, Object> m = json(RANK_MARK);
             m.remove("rank");
+            m.remove("solve_ms");
             identity = org.fluxmp.boot.json.PyJson.write(m);
         }
         return identity;
@@ -91,6 +92,7 @@ final class PlanReport {
         m.put("makespan", s.makespan());
         m.put("lower_bound", s.lowerBound());
         m.put("method", s.method());
+        m.put("solve_ms", solveMs(s));
         return m;
     }
 
@@ -141,7 +143,8 @@ final class PlanReport {
         }
         out.add("critical path: " + (s.criticalPath().isEmpty() ? "(none)" : String.join(" -> ", s.criticalPath()))
                 + " (" + s.criticalPathLength() + " ms)");
-        out.add("makespan " + s.makespan() + " ms, lower bound " + s.lowerBound() + " ms: " + method(s, timeLimitMs));
+        out.add("makespan " + s.makespan() + " ms, lower bound " + s.lowerBound() + " ms: " + method(s, timeLimitMs)
+                + "; solved in " + solveMs(s) + " ms");
         return out;
     }
 
@@ -164,6 +167,11 @@ final class PlanReport {
                 return "list (longest-remaining-path or first-come list scheduling; nothing better found within "
                         + timeLimitMs + " ms)";
         }
+    }
+
+    /** How long scheduling took, in ms to a tenth: until the proof, or the time limit if there is none. */
+    private static double solveMs(Schedule s) {
+        return Math.round(s.solveMicros() / 100.0) / 10.0;
     }
 
     private static String count(int n, String what) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenCliTest {
     static final String CASE_TOKEN = "@CASE@";
     static final String HOME_TOKEN = "@HOME@";
+    static final String MS_TOKEN = "@MS@";
 
     static Path casesDir() {
         return CliRun.home().resolve("testdata").resolve("cli");
@@ -111,9 +112,13 @@ class GoldenCliTest {
                 () -> assertEquals(wantErr, err, caseName + ": stderr (expected.err)"));
     }
 
-    /** The case directory becomes @CASE@ and the tool's home @HOME@ (the case dir lies inside home). */
+    /**
+     * The case directory becomes @CASE@ and the tool's home @HOME@ (the case dir lies inside home);
+     * the time {@code solve} took, which varies from run to run, becomes @MS@.
+     */
     static String normalise(String s, Path caseDir) {
-        return s.replace(caseDir.toString(), CASE_TOKEN).replace(CliRun.home().toString(), HOME_TOKEN);
+        return s.replace(caseDir.toString(), CASE_TOKEN).replace(CliRun.home().toString(), HOME_TOKEN)
+                .replaceAll("(\"solve_ms\": |solved in )[0-9.]+", "$1" + MS_TOKEN);
     }
 
     /** The file's lines; the newline ending the last line does not start another. */

@@ -1,11 +1,6 @@
 package org.fluxmp.solver.schedule;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Solver;
 import org.chocosolver.solver.constraints.Constraint;
@@ -72,7 +67,7 @@ final class ChocoScheduler {
                 m.arithm(start[j], "-", start[i], ">=", g.duration(i)).post();
             }
         }
-        for (int[] pair : twins(g)) {
+        for (int[] pair : g.twins()) {
             m.arithm(start[pair[0]], "<=", start[pair[1]]).post();
         }
         // time-table filtering only: on plans this small the incremental and energy filters cost more than they prune
@@ -93,23 +88,6 @@ final class ChocoScheduler {
             }
         }
         return new Result(best, solver.getSearchState() == SearchState.TERMINATED);
-    }
-
-    /** Pairs (a, b), a before b, of tasks with the same duration, predecessors and successors: interchangeable. */
-    static List<int[]> twins(TaskGraph g) {
-        Map<String, Integer> last = new HashMap<>();
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < g.size(); i++) {
-            int[] p = g.predecessors(i).clone();
-            int[] s = g.successors(i).clone();
-            Arrays.sort(p);
-            Arrays.sort(s);
-            Integer prev = last.put(g.duration(i) + Arrays.toString(p) + Arrays.toString(s), i);
-            if (prev != null) {
-                out.add(new int[] {prev, i});
-            }
-        }
-        return out;
     }
 
     static long ceil(long a, int b) {

@@ -1,7 +1,6 @@
 package org.fluxmp.solver.schedule;
 
 import java.util.Comparator;
-import java.util.PriorityQueue;
 
 /**
  * List scheduling as the runner does it: whenever a worker is free, the ready task that comes
@@ -13,14 +12,12 @@ public final class ListScheduling {
 
     /** First come, first served: ready tasks in the order they became ready, then by index. */
     public static Timetable firstCome(TaskGraph g, int workers) {
-        long[] readyAt = new long[g.size()];
-        return simulate(g, workers, readyAt, Comparator.<Integer>comparingLong(i -> readyAt[i]).thenComparingInt(i -> i));
+        return simulate(g, workers, (i, readyAt) -> readyAt);
     }
 
     /** Longest remaining path first (the task's duration plus its longest chain of successors), then by index. */
     public static Timetable longestPath(TaskGraph g, int workers) {
-        return simulate(g, workers, new long[g.size()],
-                Comparator.<Integer>comparingLong(i -> -g.tail(i)).thenComparingInt(i -> i));
+        return simulate(g, workers, (i, readyAt) -> -g.tail(i));
     }
 
     /**
@@ -29,11 +26,17 @@ public final class ListScheduling {
      */
     public static Timetable perturbed(TaskGraph g, int workers, java.util.Random random, double noise) {
         double[] key = new double[g.size()];
+        Integer[] idx = new Integer[g.size()];
         for (int i = 0; i < key.length; i++) {
             key[i] = g.tail(i) * (1 + noise * random.nextDouble());
+            idx[i] = i;
         }
-        return simulate(g, workers, new long[g.size()],
-                Comparator.<Integer>comparingDouble(i -> -key[i]).thenComparingInt(i -> i));
+        java.util.Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -key[i]).thenComparingInt(i -> i));
+        int[] rank = new int[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            rank[idx[k]] = k;
+        }
+        return simulate(g, workers, (i, readyAt) -> rank[i]);
     }
 
     /** The schedule the runner makes when tasks take priority in the order ORDER (task indices). */
@@ -42,50 +45,52 @@ public final class ListScheduling {
         for (int k = 0; k < order.length; k++) {
             rank[order[k]] = k;
         }
-        return simulate(g, workers, new long[g.size()], Comparator.comparingInt(i -> rank[i]));
+        return simulate(g, workers, (i, readyAt) -> rank[i]);
     }
 
-    private static Timetable simulate(TaskGraph g, int workers, long[] readyAt, Comparator<Integer> priority) {
+    /** A ready task's priority (lower first, ties by index), from the task and when it became ready. */
+    private interface Priority {
+        long of(int task, long readyAt);
+    }
+
+    private static Timetable simulate(TaskGraph g, int workers, Priority priority) {
         int n = g.size();
         long[] start = new long[n];
         int[] worker = new int[n];
         int[] waiting = new int[n];
-        PriorityQueue<Integer> ready = new PriorityQueue<>(priority);
+        TaskHeap ready = new TaskHeap(n);
         for (int i = 0; i < n; i++) {
             waiting[i] = g.predecessors(i).length;
             if (waiting[i] == 0) {
-                ready.add(i);
+                ready.add(i, priority.of(i, 0));
             }
         }
         // running tasks by end time, then index, so that simultaneous ends release in a fixed order
-        PriorityQueue<long[]> running = new PriorityQueue<>(
-                Comparator.<long[]>comparingLong(r -> r[0]).thenComparingLong(r -> r[1]));
-        PriorityQueue<Integer> free = new PriorityQueue<>();
-        for (int w = 0; w < Math.max(1, workers); w++) {
-            free.add(w);
-        }
+        TaskHeap running = new TaskHeap(n);
+        java.util.BitSet free = new java.util.BitSet();
+        free.set(0, Math.max(1, workers));
         long now = 0;
         long makespan = 0;
         while (true) {
             while (!free.isEmpty() && !ready.isEmpty()) {
                 int i = ready.poll();
                 start[i] = now;
-                worker[i] = free.poll();
+                worker[i] = free.nextSetBit(0);
+                free.clear(worker[i]);
                 long end = now + g.duration(i);
                 makespan = Math.max(makespan, end);
-                running.add(new long[] {end, i});
+                running.add(i, end);
             }
             if (running.isEmpty()) {
                 break;
             }
-            now = running.peek()[0];
-            while (!running.isEmpty() && running.peek()[0] == now) {
-                int i = (int) running.poll()[1];
-                free.add(worker[i]);
+            now = running.peekKey();
+            while (!running.isEmpty() && running.peekKey() == now) {
+                int i = running.poll();
+                free.set(worker[i]);
                 for (int s : g.successors(i)) {
                     if (--waiting[s] == 0) {
-                        readyAt[s] = now;
-                        ready.add(s);
+                        ready.add(s, priority.of(s, now));
                     }
                 }
             }

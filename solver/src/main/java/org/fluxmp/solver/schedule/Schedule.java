@@ -9,10 +9,12 @@ import java.util.List;
  * @param method {@code optimal} (proven: no priority order does better on these estimates),
  *     {@code best-in-time} (the solver improved on list scheduling but ran out of time to prove it
  *     best) or {@code list} (longest-remaining-path or first-come list scheduling, the better one)
- * @param lowerBound max(critical path, total work / W)
+ * @param lowerBound no schedule on W workers is shorter (see {@link PlanBound}): the critical path,
+ *     the work over W, and the pigeonhole bounds of the plan's levels
+ * @param solveMicros how long scheduling took (µs): until optimality was proven, else the time limit
  */
 public record Schedule(List<Slot> slots, long makespan, long lowerBound, List<String> criticalPath,
-        long criticalPathLength, String method, int workers) {
+        long criticalPathLength, String method, int workers, long solveMicros) {
 
     /** One task in the schedule. */
     public record Slot(String name, long start, long end, int worker) {}

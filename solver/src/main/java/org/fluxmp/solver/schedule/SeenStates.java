@@ -17,7 +17,7 @@ final class SeenStates {
     private final IntVar[] starts;
     private final int[] duration;
     private final int[][] successors;
-    private final Set<Key> seen = new HashSet<>();
+    private final Set<StateKey> seen = new HashSet<>();
 
     SeenStates(IntVar[] starts, TaskGraph g) {
         this.starts = starts;
@@ -39,7 +39,7 @@ final class SeenStates {
         return seen.contains(key());
     }
 
-    private Key key() {
+    private StateKey key() {
         int n = starts.length;
         long horizon = Long.MAX_VALUE;
         for (IntVar s : starts) {
@@ -47,7 +47,7 @@ final class SeenStates {
                 horizon = Math.min(horizon, s.getLB());
             }
         }
-        int[] k = new int[n + n];
+        long[] k = new long[n + n];
         int anonymous = 0;
         for (int i = 0; i < n; i++) {
             IntVar s = starts[i];
@@ -64,7 +64,7 @@ final class SeenStates {
             }
         }
         Arrays.sort(k, n, n + anonymous);
-        return new Key(Arrays.copyOf(k, n + anonymous));
+        return new StateKey(Arrays.copyOf(k, n + anonymous));
     }
 
     private boolean successorsPlaced(int i) {
@@ -74,25 +74,5 @@ final class SeenStates {
             }
         }
         return true;
-    }
-
-    private static final class Key {
-        private final int[] k;
-        private final int hash;
-
-        Key(int[] k) {
-            this.k = k;
-            this.hash = Arrays.hashCode(k);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key other && other.hash == hash && Arrays.equals(other.k, k);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

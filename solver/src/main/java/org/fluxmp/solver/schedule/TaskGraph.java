@@ -150,6 +150,28 @@ public final class TaskGraph {
     public long tail(int i) { return tail[i]; }
     public long totalWork() { return totalWork; }
 
+    /** Pairs (a, b), a before b, of tasks with the same duration, predecessors and successors: interchangeable. */
+    List<int[]> twins() {
+        Map<String, Integer> last = new HashMap<>();
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            int[] p = preds[i].clone();
+            int[] s = succs[i].clone();
+            Arrays.sort(p);
+            Arrays.sort(s);
+            Integer prev = last.put(duration[i] + Arrays.toString(p) + Arrays.toString(s), i);
+            if (prev != null) {
+                out.add(new int[] {prev, i});
+            }
+        }
+        return out;
+    }
+
+    /** Whether no task waits for another. */
+    public boolean unordered() {
+        return Arrays.stream(preds).allMatch(p -> p.length == 0);
+    }
+
     /** The length of the longest chain of tasks. */
     public long criticalPathLength() {
         long best = 0;

@@ -1,10 +1,12 @@
 package org.fluxmp.solver.schedule;
 
+import java.util.Arrays;
 import java.util.PriorityQueue;
 
 /**
  * The best makespan over every priority order, by trying them all (small graphs only), with a
- * list-scheduling simulation of its own: the truth the scheduler's "optimal" is checked against.
+ * list-scheduling simulation of its own: the truth the scheduler's "optimal" is checked against;
+ * and the best assignment of unordered tasks to workers, the truth of the partition bounds.
  */
 final class BruteForce {
     private BruteForce() {}
@@ -37,6 +39,24 @@ final class BruteForce {
                     waiting[s]++;
                 }
             }
+        }
+        return best;
+    }
+
+    /** The least makespan of DURATIONS on WORKERS workers, with no order: every assignment of tasks to workers. */
+    static long bestAssignment(long[] durations, int workers) {
+        return assign(durations, 0, new long[workers]);
+    }
+
+    private static long assign(long[] durations, int k, long[] load) {
+        if (k == durations.length) {
+            return Arrays.stream(load).max().orElse(0);
+        }
+        long best = Long.MAX_VALUE;
+        for (int m = 0; m < load.length; m++) {
+            load[m] += durations[k];
+            best = Math.min(best, assign(durations, k + 1, load));
+            load[m] -= durations[k];
         }
         return best;
     }

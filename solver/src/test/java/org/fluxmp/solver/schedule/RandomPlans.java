@@ -7,11 +7,41 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random layered task graphs for schedule tests, from fixed seeds: tasks spread over a few
- * layers, each task after one to three tasks of earlier layers, durations 1-100 ms.
+ * Random task graphs for schedule tests, from fixed seeds, durations 1-100 ms: layered (tasks
+ * spread over a few layers, each after one to three tasks of earlier layers), sparse (a task in
+ * four after one earlier task) and unordered (no task waits for another).
  */
 final class RandomPlans {
     private RandomPlans() {}
+
+    /** Layered, sparse or unordered, at random. */
+    static TaskGraph any(Random r, int n) {
+        return switch (r.nextInt(3)) {
+            case 0 -> unordered(r, n);
+            case 1 -> sparse(r, n);
+            default -> layered(r, n);
+        };
+    }
+
+    static TaskGraph unordered(Random r, int n) {
+        Map<String, List<String>> preds = new LinkedHashMap<>();
+        Map<String, Long> ms = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            preds.put("t" + i, List.of());
+            ms.put("t" + i, 1L + r.nextInt(100));
+        }
+        return TaskGraph.of(preds, ms::get);
+    }
+
+    static TaskGraph sparse(Random r, int n) {
+        Map<String, List<String>> preds = new LinkedHashMap<>();
+        Map<String, Long> ms = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            preds.put("t" + i, i > 0 && r.nextInt(4) == 0 ? List.of("t" + r.nextInt(i)) : List.of());
+            ms.put("t" + i, 1L + r.nextInt(100));
+        }
+        return TaskGraph.of(preds, ms::get);
+    }
 
     static TaskGraph layered(Random r, int n) {
         Map<String, List<String>> preds = new LinkedHashMap<>();
