@@ -14,6 +14,7 @@ import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.ConfigFiles;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.files.StrictModes;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.facts.Seed;
 
@@ -43,16 +44,21 @@ public final class ModprobeRules {
     private final List<String[]> pendingDisables = new ArrayList<>();
     private final List<String> removing = new ArrayList<>();
 
-    private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose) {
+    private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict) {
         this.path = path;
         this.facts = facts;
         this.ledger = new FactLedger(facts);
-        this.files = new ConfigFiles(path, verbose);
+        this.files = new ConfigFiles(path, verbose, strict);
     }
 
     /** Reads the built-in modprobe.toml, every modprobe.d/*.toml, then the broker config [modules]. */
     public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose) {
-        ModprobeRules r = new ModprobeRules(path, facts, verbose);
+        return open(path, facts, verbose, StrictModes.OFF);
+    }
+
+    /** As {@link #open(SearchPath, Facts, Consumer)}, refusing the files STRICT does not trust. */
+    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict) {
+        ModprobeRules r = new ModprobeRules(path, facts, verbose, strict);
         ModuleConfigReader reader = new ModuleConfigReader(r.table, r.problems);
         for (Path f : r.files.moduleConfig(r.problems)) {
             r.filesRead.add(f);
