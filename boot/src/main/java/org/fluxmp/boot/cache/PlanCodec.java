@@ -152,6 +152,9 @@ final class PlanCodec {
 
     static String readLong(PlanInput in) throws IOException {
         int n = count(in);
+        if (n > in.remaining()) {
+            throw new java.io.EOFException("string of " + n + " bytes, " + in.remaining() + " left");
+        }
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, java.nio.charset.StandardCharsets.UTF_8);
