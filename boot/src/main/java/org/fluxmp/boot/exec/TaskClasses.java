@@ -27,7 +27,10 @@ public final class TaskClasses {
         StrictModes.Walk walk = strict.walk();
         for (Path dir : dirs) {
             for (Path jar : jars(dir)) {
-                walk.check(jar).ifPresent(refused::add);
+                java.util.Optional<Problem> untrusted = walk.check(jar);
+                if (untrusted.isPresent()) {
+                    refused.add(untrusted.get());
+                }
                 try {
                     urls.add(jar.toUri().toURL());
                 } catch (MalformedURLException e) {

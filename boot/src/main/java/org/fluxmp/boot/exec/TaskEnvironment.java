@@ -32,7 +32,11 @@ public final class TaskEnvironment {
         if (!strict.enforce()) {
             return out;
         }
-        out.keySet().removeIf(k -> k.startsWith("LD_") || k.startsWith("BASH_FUNC_") || REMOVED_AS_ROOT.contains(k));
+        for (String k : env.keySet()) {
+            if (k.startsWith("LD_") || k.startsWith("BASH_FUNC_") || REMOVED_AS_ROOT.contains(k)) {
+                out.remove(k);
+            }
+        }
         out.put("PATH", absoluteEntries(env.get("PATH")));
         return out;
     }

@@ -111,7 +111,10 @@ public final class ConfigFiles {
         }
         StrictModes.Walk walk = strict.walk();
         for (Path d : dirs) {
-            walk.check(d).ifPresent(problems::add);
+            java.util.Optional<Problem> refused = walk.check(d);
+            if (refused.isPresent()) {
+                problems.add(refused.get());
+            }
         }
         List<Path> out = new ArrayList<>();
         for (Path f : files) {

@@ -105,14 +105,19 @@ public record StrictModes(boolean enforce, int uid) {
         int mode = (Integer) a.get("mode");
         int owner = (Integer) a.get("uid");
         int group = (Integer) a.get("gid");
-        String what = String.format(" (mode %04o, owner %d:%d)", mode & 07777, owner, group);
         if (owner != 0 && owner != uid) {
-            return Optional.of("owned by another user" + what);
+            return Optional.of("owned by another user" + modeAndOwner(mode, owner, group));
         }
         boolean stickyDir = onTheWay && (mode & STICKY) != 0;
         if ((mode & GROUP_OR_OTHER_WRITE) != 0 && !stickyDir) {
-            return Optional.of("writable by group or others" + what);
+            return Optional.of("writable by group or others" + modeAndOwner(mode, owner, group));
         }
         return Optional.empty();
+    }
+
+    /** " (mode 0664, owner 1000:1000)", without a Formatter (the boot path loads none). */
+    private static String modeAndOwner(int mode, int owner, int group) {
+        String octal = Integer.toOctalString(mode & 07777);
+        return " (mode " + "0000".substring(octal.length()) + octal + ", owner " + owner + ":" + group + ")";
     }
 }
