@@ -91,10 +91,14 @@ final class PlanCodec {
         return new Plan(rank, list, alternatives, setopt, overwritten, data, env, workers, method);
     }
 
+    /**
+     * A count of things that follow (elements, entries, bytes). Each takes at least one byte, so a
+     * count beyond the bytes left is corrupt: refused before anything that size is allocated.
+     */
     static int count(PlanInput in) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > 10_000_000) {
-            throw new IOException("bad count " + n);
+        if (n < 0 || n > in.remaining()) {
+            throw new IOException("bad count " + n + " (" + in.remaining() + " bytes left)");
         }
         return n;
     }
@@ -152,9 +156,6 @@ final class PlanCodec {
 
     static String readLong(PlanInput in) throws IOException {
         int n = count(in);
-        if (n > in.remaining()) {
-            throw new java.io.EOFException("string of " + n + " bytes, " + in.remaining() + " left");
-        }
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, java.nio.charset.StandardCharsets.UTF_8);

@@ -33,12 +33,17 @@ class FaultRunTest {
     void rc1ThenRc3EndCleanWhateverFaultsComeDuringRc1() throws Exception {
         List<String> modules = rc1Modules();
         List<String> violations = new ArrayList<>();
+        Map<String, Integer> tally = new java.util.TreeMap<>();
         for (int i = 0; i < RUNS; i++) {
             Fault f = Fault.draw(1_000_003L * i + 15, modules);
-            for (String v : faultRun(f, dir.resolve("run-" + i))) {
+            for (String v : faultRun(f, dir.resolve("run-" + i), tally)) {
                 violations.add(f.describe() + ": " + v);
             }
+            tally.merge("failing loads injected", f.failing().size(), Integer::sum);
+            tally.merge("timeouts injected", f.timedOut().size(), Integer::sum);
+            tally.merge("SIGTERMs due", f.sigtermAfterMs() < 0 ? 0 : 1, Integer::sum);
         }
+        System.out.println("fault runs: " + RUNS + " " + tally + ", violations: " + violations.size());
         assertEquals(List.of(), violations);
     }
 
@@ -72,7 +77,7 @@ class FaultRunTest {
     }
 
     /** One run of rc1 (faults injected) then rc3 (no faults): what went wrong, if anything. */
-    static List<String> faultRun(Fault f, Path run) throws Exception {
+    static List<String> faultRun(Fault f, Path run, Map<String, Integer> tally) throws Exception {
         Files.createDirectories(run.resolve("modprobe.d"));
         Files.writeString(run.resolve("modprobe.d/timeouts.toml"), f.timeouts());
         Map<String, String> env = env(run);
@@ -91,6 +96,8 @@ class FaultRunTest {
         FaultRunCheck check = new FaultRunCheck(f, violations);
         check.noProcessLeftBehind("rc1");
         check.rc1(rc1, log(run.resolve("rc1.jsonl")), delivered.get());
+        tally.merge("rc1 exit " + rc1.exit(), 1, Integer::sum);
+        tally.merge("SIGTERMs delivered mid-run", delivered.get() ? 1 : 0, Integer::sum);
         CliRun rc3 = CliRun.run(env, "rc3", "-j", Integer.toString(f.workers()), "--broker=sim:" + simFile(run, f, false));
         check.noProcessLeftBehind("rc3");
         check.rc3(rc3, log(run.resolve("rc3.jsonl")), stillLoaded(run.resolve("state.json")));

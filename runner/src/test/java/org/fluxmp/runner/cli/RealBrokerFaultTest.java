@@ -76,7 +76,7 @@ class RealBrokerFaultTest {
     void theConnectionClosedMidRc1FailsItWithAClearMessage() throws Exception {
         CliRun rc1 = duringRc1(FluxConnection::closeAll);
         assertEquals(1, rc1.exit(), rc1.describe());
-        assertTrue(rc1.err().contains("lost the connection to the broker"), rc1.describe());
+        assertTrue(rc1.err().contains(": module.load: the connection to the broker was closed"), rc1.describe());
         assertTrue(!rc1.err().contains("\tat "), rc1.describe());
     }
 
