@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fluxmp.boot.cache.PlanCacheFlow;
+import org.fluxmp.boot.files.StrictModes;
 import org.fluxmp.boot.flux.FluxConnection;
 import org.fluxmp.boot.run.RunTiming;
 import org.fluxmp.boot.run.StopSignals;
@@ -48,7 +49,7 @@ public final class Boot {
         String spec = r == null ? null : r.brokerSpec(env);
         if (spec != null) {
             try {
-                int rc = CachedBoot.serve(r, spec, new Context(out, err, env, home));
+                int rc = CachedBoot.serve(r, spec, new Context(out, err, env, home, StrictModes.forArgs(args)));
                 if (rc != CachedBoot.MISS) {
                     return rc;
                 }

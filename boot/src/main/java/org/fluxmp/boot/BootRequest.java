@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.boot.files.StrictModes;
 import org.fluxmp.boot.run.RunSettings;
 
 /**
  * A command line the boot can serve from a cached plan: {@code rc1}, {@code rc3},
  * {@code run FILE}, {@code load M...} or {@code remove M...} with {@code -v}, {@code -n},
  * {@code -j W}, {@code --timing-file F},
- * {@code --timing} (rc1) and {@code --broker} flux, flux-cli or sim. Anything else (another command,
+ * {@code --timing} (rc1), {@code --no-strict} and {@code --broker} flux, flux-cli or sim. Anything else (another command,
  * a preview option, {@code --no-cache}, {@code --help}, a usage error, a sim FILE) is the
  * planner's: {@link #parse} returns null and the planner parses the line itself.
  *
@@ -61,6 +62,8 @@ public record BootRequest(String command, RcSource source, List<String> modules,
                 verbose = true;
             } else if (a.equals("-n") || a.equals("--dry-run") || a.equals("--dry")) {
                 dryRun = true;
+            } else if (a.equals(StrictModes.NO_STRICT)) {
+                continue; // read before parsing, into the context (StrictModes.forArgs)
             } else if (a.equals("--timing") && command.equals("rc1")) {
                 storeTiming = true;
             } else if (takesValue) {

@@ -4,9 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.fluxmp.boot.files.StrictModes;
 
-/** What a command may touch: its streams, its environment and the tool's home directory. */
-public record Context(PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+/**
+ * What a command may touch: its streams, its environment, the tool's home directory, and which
+ * files it may trust ({@link StrictModes}).
+ */
+public record Context(PrintStream out, PrintStream err, Map<String, String> env, Path home, StrictModes strict) {
+    /** A context that trusts every file (tests, and commands that are not run as root). */
+    public Context(PrintStream out, PrintStream err, Map<String, String> env, Path home) {
+        this(out, err, env, home, StrictModes.OFF);
+    }
+
     /** The built-in configuration directory of this context's home (see {@link #builtinDir(Path)}). */
     public Path builtinDir() {
         return builtinDir(home);

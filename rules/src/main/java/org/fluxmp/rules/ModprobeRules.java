@@ -14,6 +14,7 @@ import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.ConfigFiles;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.files.StrictModes;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.facts.Seed;
 
@@ -46,21 +47,32 @@ public final class ModprobeRules {
     /** Reads Python drop-ins; null: none can be read (a problem names each). */
     private PythonBridge bridge;
 
-    private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose) {
+    private ModprobeRules(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict) {
         this.path = path;
         this.facts = facts;
         this.ledger = new FactLedger(facts);
-        this.files = new ConfigFiles(path, verbose);
+        this.files = new ConfigFiles(path, verbose, strict);
     }
 
     /** Reads the built-in modprobe.toml, every modprobe.d/*.toml, then the broker config [modules]. */
     public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose) {
-        return open(path, facts, verbose, null);
+        return open(path, facts, verbose, StrictModes.OFF, null);
     }
 
-    /** As above; BRIDGE reads the Python drop-ins of the rc files read later (SPEC 10). */
+    /** As {@link #open(SearchPath, Facts, Consumer)}, refusing the files STRICT does not trust. */
+    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict) {
+        return open(path, facts, verbose, strict, null);
+    }
+
+    /** As {@link #open(SearchPath, Facts, Consumer)}; BRIDGE reads the Python drop-ins of the rc files read later (SPEC 10). */
     public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, PythonBridge bridge) {
-        ModprobeRules r = new ModprobeRules(path, facts, verbose);
+        return open(path, facts, verbose, StrictModes.OFF, bridge);
+    }
+
+    /** Opens with both: STRICT refuses the files it does not trust, BRIDGE reads Python drop-ins (null: none). */
+    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict,
+            PythonBridge bridge) {
+        ModprobeRules r = new ModprobeRules(path, facts, verbose, strict);
         r.bridge = bridge;
         ModuleConfigReader reader = new ModuleConfigReader(r.table, r.problems);
         for (Path f : r.files.moduleConfig(r.problems)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.fluxmp.boot.Boot;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.files.StrictModes;
 import org.fluxmp.runner.cli.FluxModprobe;
 
 /**
@@ -24,7 +25,7 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path home) {
-        return FluxModprobe.execute(args, new Context(out, err, env, home));
+        return FluxModprobe.execute(args, new Context(out, err, env, home, StrictModes.forArgs(args)));
     }
 
     /** The installed tree holding the built-in configuration (see {@link Boot#home}). */

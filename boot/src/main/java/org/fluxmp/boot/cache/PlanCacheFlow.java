@@ -49,7 +49,7 @@ public final class PlanCacheFlow {
             boolean verbose) {
         List<Problem> problems = new ArrayList<>();
         ConfigFiles files = new ConfigFiles(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()),
-                verbose && firstListing(identity) ? ConfigFiles.printTo(ctx.err()) : ConfigFiles.QUIET);
+                verbose && firstListing(identity) ? ConfigFiles.printTo(ctx.err()) : ConfigFiles.QUIET, ctx.strict());
         List<Path> read = new ArrayList<>(files.moduleConfig(problems));
         if (source != null) {
             read.addAll(files.of(source, problems));

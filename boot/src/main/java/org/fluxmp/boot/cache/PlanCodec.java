@@ -91,10 +91,14 @@ final class PlanCodec {
         return new Plan(rank, list, alternatives, setopt, overwritten, data, env, workers, method);
     }
 
+    /**
+     * A count of things that follow (elements, entries, bytes). Each takes at least one byte, so a
+     * count beyond the bytes left is corrupt: refused before anything that size is allocated.
+     */
     static int count(PlanInput in) throws IOException {
         int n = in.readInt();
-        if (n < 0 || n > 10_000_000) {
-            throw new IOException("bad count " + n);
+        if (n < 0 || n > in.remaining()) {
+            throw new IOException("bad count " + n + " (" + in.remaining() + " bytes left)");
         }
         return n;
     }

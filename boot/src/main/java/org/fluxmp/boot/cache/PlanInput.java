@@ -28,6 +28,11 @@ final class PlanInput {
         return pos;
     }
 
+    /** How many bytes are left to read. */
+    int remaining() {
+        return end - pos;
+    }
+
     /** Skips N bytes, which must be there. */
     void skip(int n) throws EOFException {
         if (n < 0 || n > end - pos) {

@@ -190,7 +190,9 @@ public final class Executor {
             }
             Object ev = wake == Long.MAX_VALUE ? take() : poll(Math.max(0, wake - now));
             now = System.nanoTime();
-            if (ev instanceof Done) {
+            // every task that has ended is accounted for before anything new starts: a failure
+            // queued behind a success must stop the successors that success would start
+            for (; ev instanceof Done; ev = events.poll()) {
                 Done d = (Done) ev;
                 Running r = running.remove(d.task().name());
                 if (r == null) {

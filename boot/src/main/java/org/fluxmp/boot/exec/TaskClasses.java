@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.Problem;
+import org.fluxmp.boot.files.StrictModes;
 
 /**
  * Where {@code java = "CLASS"} task bodies come from: the tool's own classes, then the jars in the
@@ -17,16 +20,26 @@ import java.util.List;
 public final class TaskClasses {
     private TaskClasses() {}
 
-    public static ClassLoader loader(List<Path> dirs, ClassLoader parent) {
+    /** The loader of DIRS' jars over PARENT; a jar or directory STRICT does not trust is a {@link ConfigException}. */
+    public static ClassLoader loader(List<Path> dirs, ClassLoader parent, StrictModes strict) {
         List<URL> urls = new ArrayList<>();
+        List<Problem> refused = new ArrayList<>();
+        StrictModes.Walk walk = strict.walk();
         for (Path dir : dirs) {
             for (Path jar : jars(dir)) {
+                java.util.Optional<Problem> untrusted = walk.check(jar);
+                if (untrusted.isPresent()) {
+                    refused.add(untrusted.get());
+                }
                 try {
                     urls.add(jar.toUri().toURL());
                 } catch (MalformedURLException e) {
                     // a path always makes a URL
                 }
             }
+        }
+        if (!refused.isEmpty()) {
+            throw new ConfigException(refused);
         }
         return urls.isEmpty() ? parent : new URLClassLoader("rc-task-jars", urls.toArray(new URL[0]), parent);
     }

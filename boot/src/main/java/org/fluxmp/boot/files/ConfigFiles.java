@@ -33,10 +33,18 @@ public final class ConfigFiles {
 
     private final SearchPath path;
     private final Consumer<String> verbose;
+    private final StrictModes strict;
 
+    /** Lists files without {@link StrictModes} checks. */
     public ConfigFiles(SearchPath path, Consumer<String> verbose) {
+        this(path, verbose, StrictModes.OFF);
+    }
+
+    /** Lists files, refusing (as problems) those STRICT does not trust. */
+    public ConfigFiles(SearchPath path, Consumer<String> verbose, StrictModes strict) {
         this.path = path;
         this.verbose = verbose;
+        this.strict = strict;
     }
 
     /** modprobe.toml and modprobe.d/*.toml. */
@@ -55,11 +63,12 @@ public final class ConfigFiles {
             return runlevel(source.name(), problems);
         }
         verbose.accept("loading " + source.file());
-        return List.of(source.file());
+        return trusted(List.of(source.file()), List.of(), problems);
     }
 
     private List<Path> list(String name, List<String> dirs, List<Problem> problems) {
         List<Path> out = new ArrayList<>();
+        List<Path> dirsRead = new ArrayList<>();
         Path builtin = path.builtin().resolve(name + ".toml");
         verbose.accept("checking " + builtin);
         if (Files.exists(builtin)) {
@@ -71,6 +80,7 @@ public final class ConfigFiles {
             if (!Files.isDirectory(d)) {
                 continue;
             }
+            dirsRead.add(d);
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
                 for (Path f : s) {
@@ -89,6 +99,30 @@ public final class ConfigFiles {
         // as the original: every place checked, then each file it will read
         for (Path f : out) {
             verbose.accept("loading " + f);
+        }
+        return trusted(out, dirsRead, problems);
+    }
+
+    /** FILES, each NAME.d directory of DIRS and every directory on their way checked by StrictModes: the refused become PROBLEMS. */
+    private List<Path> trusted(List<Path> files, List<Path> dirs, List<Problem> problems) {
+        if (!strict.enforce()) {
+            return files;
+        }
+        StrictModes.Walk walk = strict.walk();
+        for (Path d : dirs) {
+            java.util.Optional<Problem> refused = walk.check(d);
+            if (refused.isPresent()) {
+                problems.add(refused.get());
+            }
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            java.util.Optional<Problem> refused = walk.check(f);
+            if (refused.isPresent()) {
+                problems.add(refused.get());
+            } else {
+                out.add(f);
+            }
         }
         return out;
     }

@@ -70,19 +70,23 @@ public final class Envelope {
             return FluxMessage.decode(body);
         }
 
-        /** Makes N bytes readable from buf; false at end of stream before that. */
+        /**
+         * Makes N bytes readable from buf; false at end of stream before that. The buffer grows
+         * (doubling) as bytes arrive, not to the size a header claims: a peer that announces 64
+         * MiB and sends nothing costs no 64 MiB.
+         */
         private boolean fill(int n) throws IOException {
             if (buf.remaining() >= n) {
                 return true;
             }
             buf.compact();
-            if (buf.capacity() < n) {
-                ByteBuffer bigger = ByteBuffer.allocate(n);
-                buf.flip();
-                bigger.put(buf);
-                buf = bigger;
-            }
             while (buf.position() < n) {
+                if (!buf.hasRemaining()) {
+                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(n, 2L * buf.capacity()));
+                    buf.flip();
+                    bigger.put(buf);
+                    buf = bigger;
+                }
                 if (in.read(buf) < 0) {
                     buf.flip();
                     return false;

@@ -1,7 +1,6 @@
 package org.fluxmp.boot.run;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.ConfigException;
@@ -15,6 +14,7 @@ import org.fluxmp.boot.exec.Executor;
 import org.fluxmp.boot.exec.RunResult;
 import org.fluxmp.boot.exec.RunState;
 import org.fluxmp.boot.exec.TaskClasses;
+import org.fluxmp.boot.exec.TaskEnvironment;
 import org.fluxmp.boot.exec.TaskRunner;
 import org.fluxmp.boot.plan.Durations;
 import org.fluxmp.boot.plan.Plan;
@@ -26,12 +26,12 @@ public final class PlanExecution {
 
     public static int execute(Context ctx, Plan plan, BrokerChoice brokers, RunSettings run, Map<String, String> extraEnv,
             RunTiming timing, Job job) {
-        Map<String, String> env = new LinkedHashMap<>(ctx.env());
+        Map<String, String> env = TaskEnvironment.of(ctx.env(), ctx.strict());
         env.putAll(extraEnv);
         RunState state = new RunState(plan, env);
         try (Broker broker = brokers.open()) {
             TaskRunner runner = new TaskRunner(broker, state, plan.rank(), ctx.out(), ctx.err(),
-                    TaskClasses.loader(job.javaTaskDirs(), PlanExecution.class.getClassLoader()), job.facts(), run.verbose());
+                    TaskClasses.loader(job.javaTaskDirs(), PlanExecution.class.getClassLoader(), ctx.strict()), job.facts(), run.verbose());
             if (run.dryRun()) {
                 for (PlanTask t : plan.tasks()) {
                     ctx.out().println(runner.dryRunLine(t));

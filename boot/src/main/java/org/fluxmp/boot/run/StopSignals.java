@@ -44,12 +44,19 @@ public final class StopSignals {
     }
 
     public static void onSignal(String name) {
-        Executor e = current;
-        if (e != null) {
-            e.stop(name);
-        } else {
+        if (!deliver(name)) {
             System.exit(exitCode(name));
         }
+    }
+
+    /** Asks the run in progress to stop for signal NAME; false if no run is in progress. */
+    public static boolean deliver(String name) {
+        Executor e = current;
+        if (e == null) {
+            return false;
+        }
+        e.stop(name);
+        return true;
     }
 
     public static void attach(Executor e) {

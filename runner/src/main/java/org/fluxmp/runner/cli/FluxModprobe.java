@@ -41,6 +41,12 @@ public final class FluxModprobe {
             description = "Show a Java stack trace with errors (for bug reports).")
     boolean debug;
 
+    /** Read before any parsing, by {@link org.fluxmp.boot.files.StrictModes#forArgs}, into the context; declared here for help and parsing. */
+    @Option(names = org.fluxmp.boot.files.StrictModes.NO_STRICT, scope = CommandLine.ScopeType.INHERIT,
+            description = "When running as root, read config files, rc files and task jars even if they or a "
+                    + "directory above them are writable by group or others or owned by another user.")
+    boolean noStrict;
+
     FluxModprobe(Context ctx) {
         this.ctx = ctx;
     }

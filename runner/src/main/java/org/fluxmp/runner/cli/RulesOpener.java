@@ -14,6 +14,6 @@ final class RulesOpener {
     static ModprobeRules open(Context ctx, Facts facts, boolean verbose) {
         Consumer<String> v = verbose ? ctx.err()::println : s -> { };
         SearchPath path = SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env());
-        return ModprobeRules.open(path, facts, v, PythonBridge.of(ctx.home(), ctx.env()));
+        return ModprobeRules.open(path, facts, v, ctx.strict(), PythonBridge.of(ctx.home(), ctx.env()));
     }
 }

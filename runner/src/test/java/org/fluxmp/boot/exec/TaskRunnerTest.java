@@ -147,7 +147,7 @@ class TaskRunnerTest {
                 + "}\n");
         PlanTask t = new PlanTask("hello", PlanTask.Action.JAVA, null, List.of("hello"), List.of(), false, "site.Hello",
                 null, List.of(), 0);
-        runner(TaskClasses.loader(List.of(rcd), getClass().getClassLoader())).run(t);
+        runner(TaskClasses.loader(List.of(rcd), getClass().getClassLoader(), org.fluxmp.boot.files.StrictModes.OFF)).run(t);
         assertEquals("hello from hello", state.data().get("greeting"));
         assertEquals(List.of(Map.of("SITE", "yes")), broker.setenvs);
     }
