@@ -61,6 +61,14 @@ class StrictModesCliTest {
     }
 
     @Test
+    void rc1RefusesAGroupWritablePythonDropIn() throws IOException {
+        Path f = write("rc1.d/site.py", "from flux.modprobe import task\n", "rw-rw-r--");
+        CliRun r = run("rc1");
+        assertEquals(1, r.exit(), r.describe());
+        assertTrue(r.err().contains(f + ": refusing a file writable by group or others (mode 0664"), r.describe());
+    }
+
+    @Test
     void noStrictReadsTheSameDropIn() throws IOException {
         write("rc1.d/x.toml", "[[task]]\nname = \"x\"\nrun = \"true\"\n", "rw-rw-r--");
         CliRun r = run("rc1", "--no-strict");
