@@ -9,13 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.json.Json;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * run, rc1, rc3, load and remove against the simulated broker: flux-core's t0100 run cases
@@ -23,25 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * request that hangs), parallelism and ordering read back from the sim log, --timing-file and plot,
  * and what a run says when nothing was configured.
  */
-class RunCommandsTest {
-    @TempDir
-    Path dir;
-
-    Map<String, String> env;
-
-    @BeforeEach
-    void setUp() {
-        env = new LinkedHashMap<>();
-        env.put("FLUX_MODPROBE_PATH", dir.toString());
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    }
-
-    Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
+class RunCommandsTest extends SearchPathCliTest {
 
     /** A sim broker file with no latency unless EXTRA says so, logging to log.jsonl. */
     String sim(String extra) throws IOException {
@@ -49,10 +28,6 @@ class RunCommandsTest {
                 + (extra.contains("[latency]") ? "" : "\n[latency]\ndefault = 0\n")
                 + (extra.contains("[remove-latency]") ? "" : "\n[remove-latency]\ndefault = 0\n"));
         return "--broker=sim:" + dir.resolve("sim.toml");
-    }
-
-    CliRun run(String... args) {
-        return CliRun.run(List.of(args), env);
     }
 
     List<Map<?, ?>> log() throws IOException {

@@ -7,42 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.json.Json;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a site that switches from the original would trip over (SPEC 1, 3, 6), tried as an admin
  * would on the simulated broker: Flux under Slurm, {@code run NAME}, the files {@code -v} names,
  * a setup that unsets a variable, a task's setopt-overwrite, FLUX_RC_USE_MODPROBE.
  */
-class UpstreamCompatibilityTest {
-    @TempDir
-    Path dir;
-
-    Map<String, String> env;
-
-    @BeforeEach
-    void setUp() {
-        env = new LinkedHashMap<>();
-        env.put("FLUX_MODPROBE_PATH", dir.toString());
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    }
-
-    Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
-    CliRun run(String... args) {
-        return CliRun.run(List.of(args), env);
-    }
+class UpstreamCompatibilityTest extends SearchPathCliTest {
 
     /** The sim log's lines, waiting up to 10 s for one that contains EXPECTED (a detached helper logs late). */
     String logWith(String expected) throws Exception {
