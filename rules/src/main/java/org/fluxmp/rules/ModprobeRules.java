@@ -35,7 +35,6 @@ public final class ModprobeRules {
     private final UnitTable table = new UnitTable();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Path> filesRead = new ArrayList<>();
-    private final List<RcFile> rcFiles = new ArrayList<>();
     private final List<Seed> seeds = new ArrayList<>();
     private final ModuleArgs moduleArgs = new ModuleArgs();
     private final Map<String, String> data = new LinkedHashMap<>();
@@ -110,7 +109,6 @@ public final class ModprobeRules {
         RcFile rc = !file.toString().endsWith(".py") ? new RcFileReader(table, problems).read(file)
                 : bridge != null ? PythonDropIn.read(file, bridge, table, problems)
                 : noBridge(file);
-        rcFiles.add(rc);
         for (String task : rc.tasks()) {
             seeds.add(new Seed(task, "task in " + rc.path(), false));
         }
@@ -202,7 +200,6 @@ public final class ModprobeRules {
     public UnitTable table() { return table; }
     public List<Problem> problems() { return problems; }
     public List<Path> filesRead() { return filesRead; }
-    public List<RcFile> rcFiles() { return rcFiles; }
     public ModuleArgs moduleArgs() { return moduleArgs; }
     public Facts facts() { return facts; }
     public FactLedger ledger() { return ledger; }

@@ -79,15 +79,10 @@ public final class Unit {
     public boolean isDisableRequested() { return !disableRequests.isEmpty(); }
     public List<String> getPriorityNotes() { return priorityNotes; }
 
-    /** The (priority, load order) pair alternatives sort by, packed so that a larger value wins. */
-    public long getRankKey() {
-        return priority * 1_000_000_000L + index;
-    }
-
     /**
      * Whether this unit beats OTHER among the providers of a service: higher (priority, load order).
-     * Compared field by field: the packed {@link #getRankKey()} overflows for priorities beyond
-     * about ±9.2e9, which TOML's 64-bit integers allow.
+     * Compared field by field (a packed key would overflow for priorities beyond about ±9.2e9,
+     * which TOML's 64-bit integers allow).
      */
     public boolean outranks(Unit other) {
         return priority != other.priority ? priority > other.priority : index > other.index;

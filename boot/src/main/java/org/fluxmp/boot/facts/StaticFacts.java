@@ -31,7 +31,6 @@ public final class StaticFacts implements Facts {
     /** A preview override of the environment: wins over the local one. */
     public StaticFacts env(String k, String v) { localEnv.put(k, v); return this; }
     public StaticFacts loaded(String module, Set<String> services) { loaded.put(module, services); return this; }
-    public StaticFacts unload(String module) { loaded.remove(module); return this; }
 
     /** Sets a dotted config key; intermediate tables are created. */
     @SuppressWarnings("unchecked")
