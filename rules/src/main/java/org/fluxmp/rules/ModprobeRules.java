@@ -58,17 +58,10 @@ public final class ModprobeRules {
         return open(path, facts, verbose, StrictModes.OFF, null);
     }
 
-    /** As {@link #open(SearchPath, Facts, Consumer)}, refusing the files STRICT does not trust. */
-    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict) {
-        return open(path, facts, verbose, strict, null);
-    }
-
-    /** As {@link #open(SearchPath, Facts, Consumer)}; BRIDGE reads the Python drop-ins of the rc files read later (SPEC 10). */
-    public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, PythonBridge bridge) {
-        return open(path, facts, verbose, StrictModes.OFF, bridge);
-    }
-
-    /** Opens with both: STRICT refuses the files it does not trust, BRIDGE reads Python drop-ins (null: none). */
+    /**
+     * As {@link #open(SearchPath, Facts, Consumer)}: STRICT refuses the files it does not trust, BRIDGE
+     * reads the Python drop-ins of the rc files read later (SPEC 10; null: none can be read).
+     */
     public static ModprobeRules open(SearchPath path, Facts facts, Consumer<String> verbose, StrictModes strict,
             PythonBridge bridge) {
         ModprobeRules r = new ModprobeRules(path, facts, verbose, strict);

@@ -13,6 +13,7 @@ import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.boot.files.StrictModes;
 import org.fluxmp.boot.setup.SetupStepRunner;
 
 /**
@@ -83,7 +84,7 @@ final class Scenario {
 
     /** The module config: built-in modprobe.toml, modprobe.d drop-ins, broker config [modules]. */
     ModprobeRules open() {
-        return ModprobeRules.open(searchPath(), facts, verbose::add,
+        return ModprobeRules.open(searchPath(), facts, verbose::add, StrictModes.OFF,
                 PythonBridge.of(Path.of("..").toAbsolutePath().normalize(), Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"))));
     }
 

@@ -15,6 +15,7 @@ import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.StaticFacts;
+import org.fluxmp.boot.files.ScratchFiles;
 import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.boot.setup.Directive;
 
@@ -84,10 +85,10 @@ public final class TaskRunner {
                     broker.rpc(t.text(), t.payload() == null ? Map.of() : t.payload());
                     break;
                 case RUN:
-                    script(t, List.of("bash", "-c", t.text()), "bash");
+                    script(t, List.of("bash", "-c", t.text()), "bash", false);
                     break;
                 case PYTHON:
-                    script(t, List.of(t.text().split("\n")), "python");
+                    script(t, List.of(t.text().split("\n")), "python", true);
                     break;
                 case JAVA:
                     java(t);
@@ -110,18 +111,19 @@ public final class TaskRunner {
 
     /**
      * Runs ARGV for body T (a bash script, or the Python bridge running a drop-in's function) and
-     * applies the directives it wrote when it exits 0. A failure says what the body wrote to
-     * {@code $FLUX_MODPROBE_ERROR} (the bridge: the exception's message), else LABEL and its status.
+     * applies the directives it wrote when it exits 0. A failure says LABEL and its status, or, with
+     * MESSAGE_FILE, what the body wrote to {@code $FLUX_MODPROBE_ERROR} (the bridge: the exception's message).
      */
-    private void script(PlanTask t, List<String> argv, String label) throws TaskFailure, BrokerException {
+    private void script(PlanTask t, List<String> argv, String label, boolean messageFile)
+            throws TaskFailure, BrokerException {
         Path output = null;
         Path error = null;
         try {
-            output = Files.createTempFile("flux-modprobe-" + t.name(), ".out");
-            error = Files.createTempFile("flux-modprobe-" + t.name(), ".err");
+            output = scratch(t, ".out");
+            error = messageFile ? scratch(t, ".err") : null;
             int rc = exec(t, argv, output, error);
             if (rc != 0) {
-                String message = Files.readString(error).strip();
+                String message = error == null ? "" : Files.readString(error).strip();
                 throw new TaskFailure(message.isEmpty() ? label + ": " + ExitStatus.describe(rc) : message);
             }
             for (String line : Files.readAllLines(output)) {
@@ -142,6 +144,12 @@ public final class TaskRunner {
                 }
             }
         }
+    }
+
+    /** A new empty file for body T in the temporary directory, named by the clock (no SecureRandom on the boot path). */
+    private static Path scratch(PlanTask t, String suffix) throws IOException {
+        return ScratchFiles.createUnique(new File(System.getProperty("java.io.tmpdir")), "flux-modprobe-" + t.name() + "-",
+                suffix).toPath();
     }
 
     /**
