@@ -15,8 +15,13 @@ import java.util.Set;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.ConfigSource;
+import org.fluxmp.rules.Decision;
+import org.fluxmp.rules.Reading;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Selection;
+import org.fluxmp.rules.Subject;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.schedule.ListScheduling;
 import org.fluxmp.solver.schedule.Schedule;
@@ -97,14 +102,15 @@ public final class PlanningBenchmark {
     static Timing plan(Path dir, int n, long limit, List<String> quality) {
         long t0 = System.nanoTime();
         StaticFacts facts = new StaticFacts(Map.of());
-        ModprobeRules rules = ModprobeRules.open(new SearchPath(dir, List.of()), facts, s -> { })
-                .readRunlevel("rc1", SetupStepRunner.NONE).check();
+        Reading reading = new RunRequest(new Subject.Tasks(RcSource.runlevel("rc1")), facts, Selection.NONE,
+                SetupStepRunner.NONE, ConfigSource.of(new SearchPath(dir, List.of()))).read();
         long t1 = System.nanoTime();
-        Decisions d = rules.decide();
+        // the decision takes the requires closure: the closure column is part of decide now
+        Decision d = reading.decide();
         long t2 = System.nanoTime();
-        Collection<String> units = Planner.runUnits(d);
+        Collection<String> units = d.units();
         long t3 = System.nanoTime();
-        Map<String, Set<String>> preds = Planner.graph(d, units).requireAcyclic().predecessors();
+        Map<String, Set<String>> preds = Planner.graph(d).requireAcyclic().predecessors();
         long t4 = System.nanoTime();
         Map<String, Long> durations = randomDurations(preds.keySet(), n);
         Map<Integer, Double> schedule = new HashMap<>();

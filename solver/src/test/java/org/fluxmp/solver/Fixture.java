@@ -9,7 +9,12 @@ import java.util.Map;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.ConfigSource;
+import org.fluxmp.rules.Decision;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Selection;
+import org.fluxmp.rules.Subject;
 
 /**
  * The solver tests' configurations: {@code testdata/solver/etc} (or the shipped {@code etc/modprobe})
@@ -38,12 +43,14 @@ final class Fixture {
         return new Fixture(SHIPPED);
     }
 
-    ModprobeRules open() {
-        return ModprobeRules.open(new SearchPath(builtin, List.of()), facts, s -> { });
+    /** SUBJECT as the rules decide it, setup {@code run} steps not run. */
+    Decision decide(Subject subject) {
+        return new RunRequest(subject, facts, Selection.NONE, SetupStepRunner.NONE,
+                ConfigSource.of(new SearchPath(builtin, List.of()))).decide();
     }
 
-    /** The module configuration plus testdata/solver/FILE, read as `run FILE` reads it. */
-    ModprobeRules run(String file) {
-        return open().readRcFile(DATA.resolve(file), SetupStepRunner.NONE);
+    /** The module configuration plus testdata/solver/FILE, decided as `run FILE` decides it. */
+    Decision run(String file) {
+        return decide(new Subject.Tasks(RcSource.run(DATA.resolve(file).toString())));
     }
 }

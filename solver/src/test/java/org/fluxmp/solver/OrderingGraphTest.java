@@ -11,8 +11,7 @@ import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.rules.Decision;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +22,11 @@ import org.junit.jupiter.api.Test;
 class OrderingGraphTest {
 
     private static Map<String, Set<String>> preds(String file) {
-        Decisions d = Fixture.solver().run(file).check().decide();
-        return Planner.graph(d, Planner.runUnits(d)).predecessors();
+        return Planner.graph(Fixture.solver().run(file)).predecessors();
     }
 
     private static Plan plan(String file) {
-        ModprobeRules rules = Fixture.solver().run(file).check();
-        Decisions d = rules.decide();
-        return Planner.plan(rules, d, Planner.runUnits(d), 4);
+        return Planner.plan(Fixture.solver().run(file), 4);
     }
 
     private static List<String> order(Plan p) {
@@ -38,9 +34,8 @@ class OrderingGraphTest {
     }
 
     private static String cycleError(String file) {
-        ModprobeRules rules = Fixture.solver().run(file).check();
-        Decisions d = rules.decide();
-        ConfigException e = assertThrows(ConfigException.class, () -> Planner.plan(rules, d, Planner.runUnits(d), 4));
+        Decision d = Fixture.solver().run(file);
+        ConfigException e = assertThrows(ConfigException.class, () -> Planner.plan(d, 4));
         return e.getMessage();
     }
 
@@ -69,8 +64,8 @@ class OrderingGraphTest {
 
     @Test
     void unknownNameInAfterIsAnError() {
-        Decisions d = Fixture.solver().run("unknown-after.toml").check().decide();
-        ConfigException e = assertThrows(ConfigException.class, () -> Planner.graph(d, Planner.runUnits(d)));
+        Decision d = Fixture.solver().run("unknown-after.toml");
+        ConfigException e = assertThrows(ConfigException.class, () -> Planner.graph(d));
         assertEquals("no such task or module no-such-thing", e.getMessage());
     }
 
@@ -126,14 +121,14 @@ class OrderingGraphTest {
 
     @Test
     void beforeStarWithAfterIsAnError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Fixture.solver().run("star-before-and-after.toml").check());
+        ConfigException e = assertThrows(ConfigException.class, () -> Fixture.solver().run("star-before-and-after.toml"));
         assertEquals(List.of("next: cannot specify 'before=[\"*\"]' when 'after' is also set (after=['first'])"),
                 e.problems().stream().map(Problem::message).toList());
     }
 
     @Test
     void afterStarWithBeforeIsAnError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Fixture.solver().run("star-after-and-before.toml").check());
+        ConfigException e = assertThrows(ConfigException.class, () -> Fixture.solver().run("star-after-and-before.toml"));
         assertEquals(List.of("before: cannot specify 'after=[\"*\"]' when 'before' is also set (before=['last'])"),
                 e.problems().stream().map(Problem::message).toList());
     }

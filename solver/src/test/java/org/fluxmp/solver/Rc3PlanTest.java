@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
-import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.Subject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +23,10 @@ class Rc3PlanTest {
     private static List<String> order(int workers) {
         Fixture f = Fixture.shipped();
         f.facts.attr("content.dump", "auto");
-        ModprobeRules rules = f.open().check();
-        rules.removeModules(LOADED, "loaded module");
-        rules.readRunlevel("rc3", SetupStepRunner.NONE).check();
-        Decisions d = rules.decide();
-        Plan plan = Planner.plan(rules, d, Planner.rc3Units(d), workers);
+        for (String m : LOADED) {
+            f.facts.loaded(m, java.util.Set.of(m));
+        }
+        Plan plan = Planner.plan(f.decide(new Subject.Tasks(RcSource.runlevel("rc3"))), workers);
         return plan.tasks().stream().map(PlanTask::name).toList();
     }
 

@@ -20,7 +20,12 @@ import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Explainer;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.ConfigSource;
+import org.fluxmp.rules.Decision;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Selection;
+import org.fluxmp.rules.Subject;
 import org.fluxmp.rules.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,18 +111,19 @@ class RunAndExplainAgreeTest {
             Path dir = Files.createDirectories(tmp.resolve("c" + c));
             write(random, dir);
             for (int rank : RANKS) {
-                Decisions d;
+                Decision decision;
                 try {
-                    ModprobeRules rules = ModprobeRules.open(new SearchPath(dir, List.of()),
-                            new StaticFacts(Map.of()).rank(rank), s -> { });
-                    d = rules.readRcFile(dir.resolve("rc.toml"), SetupStepRunner.NONE).check().decide();
+                    decision = new RunRequest(new Subject.Tasks(RcSource.run(dir.resolve("rc.toml").toString())),
+                            new StaticFacts(Map.of()).rank(rank), Selection.NONE, SetupStepRunner.NONE,
+                            ConfigSource.of(new SearchPath(dir, List.of()))).decide();
                 } catch (ConfigException e) {
                     continue; // e.g. a requires cycle through a service: not this test's subject
                 }
-                Collection<String> run = Planner.runUnits(d);
-                Set<String> showDeps = Planner.graph(d, run).predecessors().keySet();
+                Decisions d = decision.verdicts();
+                Collection<String> run = decision.units();
+                Set<String> showDeps = Planner.graph(decision).predecessors().keySet();
                 assertEquals(new HashSet<>(run), showDeps, "--show-deps lists what runs; config " + c + ", rank " + rank);
-                Explainer explainer = new Explainer(d, "run rc.toml", RequiresClosure.of(d, d.runnable()));
+                Explainer explainer = decision.explainer();
                 for (Unit u : d.table().units()) {
                     String status = (String) explainer.explain(u.getName()).get("status");
                     String where = u.getName() + " in config " + c + " (" + dir + "), rank " + rank + ": " + status;

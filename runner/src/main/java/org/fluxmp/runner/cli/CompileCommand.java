@@ -1,6 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,17 +9,12 @@ import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.CacheEntry;
 import org.fluxmp.boot.cache.PlanCacheFlow;
-import org.fluxmp.boot.cache.RecordingFacts;
-import org.fluxmp.boot.cache.RecordingSetupSteps;
-import org.fluxmp.boot.cache.SetupRecord;
-import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
-import org.fluxmp.boot.run.Job;
-import org.fluxmp.boot.task.BashSetupSteps;
+import org.fluxmp.rules.Decision;
 import org.fluxmp.solver.schedule.Scheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,10 +68,12 @@ final class CompileCommand implements Callable<Integer> {
         PlanCacheFlow flow = PlanCacheFlow.open(ctx, runlevel, RcSource.runlevel(runlevel), PlanCacheFlow.options(run.jobs), false)
                 .orElseThrow(() -> new ConfigException("compile: cannot read the configuration files"));
         // one plan per class of ranks, stored as one entry that any rank of the class hits
-        List<RankClasses.RankClass<CacheEntry>> classes = RankClasses.split(wanted, rank -> read(ctx, rank),
-                c -> PlanMaker.expressions(c.read().rules()), (reading, rank) -> {
-                    PlanMaker.Decided d = reading.read().at(rank);
-                    return new RankClasses.Decided<>(search -> reading.entry(d, search), d.rankSets(), false);
+        List<RankClasses.RankClass<CacheEntry>> classes = RankClasses.split(wanted,
+                rank -> RankReading.of(root, factOptions, factOptions.facts(ctx, rank), RcSource.runlevel(runlevel),
+                        SelectionOptions.fromEnvironment(ctx), ctx.err(), false).forClasses(),
+                r -> r.reading().expressions(), (r, rank) -> {
+                    Decision d = r.reading().decideAt(rank);
+                    return new RankClasses.Decided<>(search -> entry(ctx, r, d, search), d.rankSets(), false);
                 }, timeLimit);
         List<CacheEntry> entries = new ArrayList<>();
         for (RankClasses.RankClass<CacheEntry> c : classes) {
@@ -105,30 +101,9 @@ final class CompileCommand implements Callable<Integer> {
         return FluxModprobe.OK;
     }
 
-    /** The files read as RANK for the runlevel, with what that asked of the broker and ran. */
-    private RankClasses.Reading<Compiling> read(Context ctx, int rank) {
-        Facts facts = factOptions.facts(ctx, rank);
-        Map<String, String> env = new LinkedHashMap<>(ctx.env());
-        env.putAll(factOptions.taskEnv(ctx, facts));
-        env.put("FLUX_RC_USE_MODPROBE", "t");
-        RecordingFacts recorded = new RecordingFacts(facts);
-        Job job = Job.of(RcSource.runlevel(runlevel), factOptions.brokerSpec(ctx), ctx, facts);
-        RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(env, rank, ctx.err()), new ArrayDeque<>());
-        PlanMaker.Reading reading = runlevel.equals("rc1")
-                ? PlanMaker.readRun(ctx, recorded, steps, RcSource.runlevel("rc1"), false,
-                        () -> new ArrayList<>(recorded.loadedModules().keySet()))
-                : PlanMaker.readRc3(ctx, recorded, steps, false);
-        return new RankClasses.Reading<>(new Compiling(ctx, reading, job, run.workers(), recorded, steps.records()),
-                recorded, !steps.records().isEmpty());
-    }
-
-    /** A reading with what each class's stored entry records: the facts asked, the setup steps run. */
-    private record Compiling(Context ctx, PlanMaker.Reading read, Job job, int workers, RecordingFacts facts,
-            List<SetupRecord> setup) {
-        /** D planned with SEARCH ms of solver time, as the entry that stores it. */
-        CacheEntry entry(PlanMaker.Decided d, long search) {
-            Plan plan = d.plan(ctx, job, workers, search).plan();
-            return new CacheEntry(facts.seen(), d.rankSets(), setup, plan);
-        }
+    /** D, read as R, planned with SEARCH ms of solver time: the entry that stores it, with the facts R asked and the setup steps it ran. */
+    private CacheEntry entry(Context ctx, RankReading r, Decision d, long search) {
+        Plan plan = BootPipeline.plan(ctx, r.env().job(), d, run.workers(), search);
+        return new CacheEntry(r.facts().seen(), d.rankSets(), r.setup(), plan);
     }
 }

@@ -1,7 +1,6 @@
 package org.fluxmp.runner.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,17 +8,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
-import org.fluxmp.boot.cache.RecordingFacts;
-import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
-import org.fluxmp.boot.task.BashSetupSteps;
-import org.fluxmp.rules.Decisions;
+import org.fluxmp.rules.Decision;
 import org.fluxmp.rules.Explainer;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.solver.RequiresClosure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,14 +67,11 @@ final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rank and --ranks cannot be used together");
         }
         IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
-        List<RankClasses.RankClass<Explanation>> classes = RankClasses.split(wanted, rank -> {
-            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
-            Reading reading = read(ctx, facts);
-            return new RankClasses.Reading<>(reading, facts, reading.setupRan());
-        }, reading -> PlanMaker.expressions(reading.rules()), (reading, rank) -> {
-            Explanation e = reading.explain(name, rank);
-            return new RankClasses.Decided<>(search -> e, e.rankSets(), false);
-        }, 0);
+        List<RankClasses.RankClass<Explanation>> classes = RankClasses.split(wanted,
+                rank -> read(ctx, factOptions.facts(ctx, rank)).forClasses(), r -> r.reading().expressions(), (r, rank) -> {
+                    Explanation e = Explanation.of(r.reading().decideAt(rank), name);
+                    return new RankClasses.Decided<>(search -> e, e.rankSets(), false);
+                }, 0);
         List<Object> groups = new ArrayList<>();
         // many groups: written at once, not a write per line
         StringBuilder text = new StringBuilder();
@@ -131,6 +122,17 @@ final class ExplainCommand implements Callable<Integer> {
             return rankMention(rank).matcher(PyJson.write(d)).replaceAll("rank$1 *");
         }
 
+        /** NAME explained in decision D. */
+        static Explanation of(Decision d, String name) {
+            Explainer explainer = d.explainer();
+            Map<String, Object> data = explainer.explain(name);
+            List<String> text = new ArrayList<>();
+            for (Explainer.Line l : explainer.render(data)) {
+                text.add(l.text().isEmpty() ? "" : "  ".repeat(l.depth()) + l.text());
+            }
+            return new Explanation(d.rank(), data, text, d.rankSets());
+        }
+
         /** "rank N" in text, "rank = N" in the facts line, "rank": N in JSON. */
         private static Pattern rankMention(int rank) {
             return Pattern.compile("\\brank( =|\":)? " + rank + "\\b");
@@ -138,34 +140,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private Explanation explain(Context ctx, Facts facts) {
-        return read(ctx, facts).explain(name, facts.rank());
+        return Explanation.of(read(ctx, facts).reading().decide(), name);
     }
 
-    /** The files read for a rank, with the selection applied: what is explained at any rank it holds for. */
-    private record Reading(ModprobeRules rules, String context, boolean setupRan) {
-        Explanation explain(String name, int rank) {
-            Decisions d = rules.decideAt(rank);
-            Map<String, String> inRun = RequiresClosure.of(d, d.runnable());
-            Explainer explainer = new Explainer(d, context, inRun);
-            Map<String, Object> data = explainer.explain(name);
-            List<String> text = new ArrayList<>();
-            for (Explainer.Line l : explainer.render(data)) {
-                text.add(l.text().isEmpty() ? "" : "  ".repeat(l.depth()) + l.text());
-            }
-            return new Explanation(rank, data, text, PlanMaker.rankSets(rules, rank));
-        }
-    }
-
-    private Reading read(Context ctx, Facts facts) {
-        ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
-        // setup scripts print to stdout in a run; here their output would get in the way
-        RecordingSetupSteps steps = new RecordingSetupSteps(new BashSetupSteps(ctx.env(), facts.rank(), ctx.err()),
-                new ArrayDeque<>());
-        RcSource source = RcSource.of(rc);
-        RunCommand.requireFile(source);
-        rules.readSource(source, steps).check();
-        String context = source.rcStage() ? rc : "run " + rc;
-        selection.apply(rules, ctx);
-        return new Reading(rules, context, !steps.records().isEmpty());
+    /** The run as FACTS' rank reads it, with the selection applied; setup scripts print to stderr, out of the way. */
+    private RankReading read(Context ctx, Facts facts) {
+        return RankReading.of(root, factOptions, facts, RcSource.of(rc), selection.selection(ctx), ctx.err(), false);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.files.SearchPath;
+import org.fluxmp.rules.ConfigSource;
+import org.fluxmp.rules.PythonBridge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -49,6 +52,13 @@ public final class FluxModprobe {
 
     FluxModprobe(Context ctx) {
         this.ctx = ctx;
+    }
+
+    /** Where the rules read the configuration in this context; VERBOSE: say on stderr what is looked at ({@code -v}). */
+    ConfigSource config(boolean verbose) {
+        java.util.function.Consumer<String> v = verbose ? ctx.err()::println : s -> { };
+        return new ConfigSource(SearchPath.fromEnvironment(ctx.builtinDir(), ctx.env()), v, ctx.strict(),
+                PythonBridge.of(ctx.home(), ctx.env()));
     }
 
     /** The subcommands by name, in the order the root's help lists them. */

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
-import org.fluxmp.rules.Decisions;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.Decision;
 import org.fluxmp.rules.Unit;
 import org.fluxmp.solver.OrderingGraph;
 import org.fluxmp.solver.Planner;
@@ -39,9 +40,9 @@ final class GraphCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        RunReader.Run run = RunReader.read(ctx, factOptions, factOptions.facts(ctx), which, ctx.err(), false);
-        Decisions d = run.decisions();
-        OrderingGraph graph = Planner.graph(d, run.units());
+        Decision d = RankReading.of(root, factOptions, factOptions.facts(ctx), RcSource.of(which),
+                SelectionOptions.fromEnvironment(ctx), ctx.err(), false).reading().decide();
+        OrderingGraph graph = Planner.graph(d);
         Map<String, Set<String>> preds = graph.predecessors();
         Map<String, Long> estimates = durations == null ? Map.of() : DurationsFile.read(durations);
         Optional<List<String>> cycle = graph.cycle();
@@ -49,15 +50,15 @@ final class GraphCommand implements Callable<Integer> {
         String title;
         if (cycle.isPresent()) {
             marked = cycle.get();
-            title = run.name() + ", rank " + d.rank() + ": nodes are in a cycle: " + String.join(" -> ", marked);
+            title = d.name() + ", rank " + d.rank() + ": nodes are in a cycle: " + String.join(" -> ", marked);
         } else {
             TaskGraph tasks = Planner.taskGraph(d, preds, estimates);
             marked = tasks.criticalPath();
-            title = run.name() + ", rank " + d.rank() + ": critical path " + tasks.criticalPathLength() + " ms";
+            title = d.name() + ", rank " + d.rank() + ": critical path " + tasks.criticalPathLength() + " ms";
         }
-        Set<String> removing = Set.copyOf(run.rules().removing());
-        ctx.out().print(DotGraph.render(run.name(), preds, t -> {
-            Unit u = d.table().unit(t).orElseThrow();
+        Set<String> removing = Set.copyOf(d.removing());
+        ctx.out().print(DotGraph.render(d.name(), preds, t -> {
+            Unit u = d.unit(t).orElseThrow();
             String action = u.isModule() ? removing.contains(t) ? "remove " : "load " : "run ";
             return action + t + "\n" + estimates.getOrDefault(t, Planner.defaultDuration(u)) + " ms";
         }, marked, title));

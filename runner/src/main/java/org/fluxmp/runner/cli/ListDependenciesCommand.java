@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.rules.Decision;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Subject;
 import org.fluxmp.rules.Unit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,9 +56,8 @@ final class ListDependenciesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        ModprobeRules rules = RulesOpener.open(ctx, factOptions.facts(ctx), false);
-        selection.apply(rules, ctx);
-        Decisions d = rules.decide();
+        Decision d = new RunRequest(new Subject.Config(), factOptions.facts(ctx), selection.selection(ctx),
+                SetupStepRunner.NONE, root.config(false)).decide();
         Node top = build(d, module, full);
         if (json) {
             ctx.out().println(org.fluxmp.boot.json.PyJson.write(toMap(top)));
@@ -70,7 +71,7 @@ final class ListDependenciesCommand implements Callable<Integer> {
     }
 
     /** Breadth-first, as the original: a name seen earlier at any depth is not shown again unless FULL. */
-    static Node build(Decisions d, String module, boolean full) {
+    static Node build(Decision d, String module, boolean full) {
         Node top = new Node(module);
         Deque<Node> queue = new ArrayDeque<>();
         Set<String> visited = new HashSet<>();

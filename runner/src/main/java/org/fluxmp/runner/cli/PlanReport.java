@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fluxmp.boot.plan.PlanTask;
-import org.fluxmp.solver.SkippedUnits;
+import org.fluxmp.rules.SkippedUnits;
 import org.fluxmp.solver.SolvedPlan;
 import org.fluxmp.solver.schedule.Schedule;
 

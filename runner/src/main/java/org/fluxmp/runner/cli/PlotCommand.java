@@ -9,8 +9,11 @@ import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.StaticFacts;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.Unit;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.rules.Reading;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Selection;
+import org.fluxmp.rules.Subject;
 import org.fluxmp.runner.plot.Bar;
 import org.fluxmp.runner.plot.CriticalPath;
 import org.fluxmp.runner.plot.GanttSvg;
@@ -50,8 +53,10 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        ModprobeRules rules = RulesOpener.open(ctx, new StaticFacts(ctx.env()), false);
-        List<Bar> bars = TimingList.read(timing, name -> rules.table().unit(name).map(Unit::isModule).orElse(false));
+        // only which names are modules: the configuration is read, not decided
+        Reading config = new RunRequest(new Subject.Config(), new StaticFacts(ctx.env()), Selection.NONE,
+                SetupStepRunner.NONE, root.config(false)).read();
+        List<Bar> bars = TimingList.read(timing, config::isModule);
         String note = null;
         if (!planner) {
             double first = bars.stream().filter(b -> b.kind() != Bar.Kind.PLANNER).mapToDouble(Bar::start).min().orElse(0);

@@ -1,10 +1,7 @@
 package org.fluxmp.runner.cli;
 
 import java.util.List;
-import org.fluxmp.boot.Context;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.solver.Planner;
+import org.fluxmp.rules.Subject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,16 +16,6 @@ final class RemoveCommand extends RunningCommand {
 
     @Override
     public Integer call() {
-        Context ctx = root.ctx;
-        return PlanRunner.runModules(ctx, "remove", modules, run, factOptions, facts -> {
-            ModprobeRules first = RulesOpener.open(ctx, facts, run.verbose).check();
-            Decisions d0 = first.decide();
-            List<String> loaded = new java.util.ArrayList<>(facts.loadedModules().keySet());
-            loaded.sort(null); // the broker lists modules in hash order; the plan must not depend on it
-            List<String> targets = Planner.removeUnits(d0, modules, PlanRunner.loaded(d0, loaded));
-            ModprobeRules rules = RulesOpener.open(ctx, facts, false).check();
-            rules.removeModules(targets, "remove " + String.join(" ", modules));
-            return new PlanRunner.ModuleDecision.Units(rules, targets);
-        });
+        return new BootPipeline(this, new Subject.Remove(modules)).run(run.timing(false), true, false);
     }
 }

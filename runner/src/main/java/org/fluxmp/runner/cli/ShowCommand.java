@@ -6,8 +6,10 @@ import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.json.PyJson;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.setup.SetupStepRunner;
+import org.fluxmp.rules.Decision;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Subject;
 import org.fluxmp.rules.Unit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +31,8 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Context ctx = root.ctx;
-        ModprobeRules rules = RulesOpener.open(ctx, factOptions.facts(ctx), false);
-        selection.apply(rules, ctx);
-        Decisions d = rules.decide();
+        Decision d = new RunRequest(new Subject.Config(), factOptions.facts(ctx), selection.selection(ctx),
+                SetupStepRunner.NONE, root.config(false)).decide();
         Unit u = d.provider(module).orElseThrow(() -> new ConfigException("no such task or module " + module));
         ctx.out().println(PyJson.write(toMap(u)));
         return FluxModprobe.OK;

@@ -9,13 +9,12 @@ import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.cache.RecordingFacts;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.Decision;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
-import org.fluxmp.solver.SkippedUnits;
-import org.fluxmp.solver.SolvedPlan;
 import org.fluxmp.solver.schedule.Scheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,15 +86,13 @@ final class SolveCommand implements Callable<Integer> {
             return FluxModprobe.OK;
         }
         IdRanges wanted = RankClasses.parse("--ranks", ranks, () -> factOptions.size(ctx));
-        List<RankClasses.RankClass<PlanReport>> classes = RankClasses.split(wanted, rank -> {
-            RecordingFacts facts = new RecordingFacts(factOptions.facts(ctx, rank));
-            RunReader.RunFiles files = RunReader.files(ctx, factOptions, facts, which, ctx.err(), verbose && rank == wanted.first());
-            return new RankClasses.Reading<>(files, facts, files.setupRan());
-        }, files -> PlanMaker.expressions(files.rules()), (files, rank) -> {
-            RunReader.Run run = files.at(rank);
-            return new RankClasses.Decided<>(search -> report(run,
-                    new PlanOptions(options.workers(), options.durations(), search)), PlanMaker.rankSets(run.rules(), rank), false);
-        }, timeLimit);
+        List<RankClasses.RankClass<PlanReport>> classes = RankClasses.split(wanted,
+                rank -> read(ctx, factOptions.facts(ctx, rank), verbose && rank == wanted.first()).forClasses(),
+                r -> r.reading().expressions(), (r, rank) -> {
+                    Decision d = r.reading().decideAt(rank);
+                    return new RankClasses.Decided<>(search -> report(d,
+                            new PlanOptions(options.workers(), options.durations(), search)), d.rankSets(), false);
+                }, timeLimit);
         List<Object> out = new ArrayList<>();
         // thousands of lines for many groups: written at once, not a write per line
         StringBuilder text = new StringBuilder();
@@ -123,12 +120,16 @@ final class SolveCommand implements Callable<Integer> {
     }
 
     private PlanReport plan(Context ctx, Facts facts, PlanOptions options) {
-        // setup scripts print to stdout in a run; here their output would get in the way
-        return report(RunReader.read(ctx, factOptions, facts, which, ctx.err(), verbose), options);
+        return report(read(ctx, facts, verbose).reading().decide(), options);
     }
 
-    private static PlanReport report(RunReader.Run run, PlanOptions options) {
-        SolvedPlan solved = Planner.solve(run.rules(), run.decisions(), run.units(), options);
-        return new PlanReport(run.name(), solved, SkippedUnits.of(run.decisions(), run.units(), run.name()));
+    /** The run as FACTS' rank reads it; setup scripts print to stdout in a run, here to stderr, out of the way. */
+    private RankReading read(Context ctx, Facts facts, boolean verbose) {
+        return RankReading.of(root, factOptions, facts, RcSource.of(which), SelectionOptions.fromEnvironment(ctx), ctx.err(),
+                verbose);
+    }
+
+    private static PlanReport report(Decision d, PlanOptions options) {
+        return new PlanReport(d.name(), Planner.solve(d, options), d.skipped());
     }
 }

@@ -5,21 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
-import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.json.PyJson;
-import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.rules.StaticChecks;
-import org.fluxmp.rules.Unit;
-import org.fluxmp.rules.UnitTable;
-import org.fluxmp.solver.OrderingGraph;
+import org.fluxmp.rules.RunlevelCheck;
+import org.fluxmp.solver.CycleCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,18 +39,10 @@ final class VerifyCommand implements Callable<Integer> {
         Set<Problem> problems = new LinkedHashSet<>();
         Set<String> files = new LinkedHashSet<>();
         for (String runlevel : List.of("rc1", "rc3")) {
-            ModprobeRules rules = RulesOpener.open(ctx, facts, false);
-            try {
-                rules.readRunlevel(runlevel, SetupStepRunner.NONE);
-            } catch (ConfigException e) {
-                problems.addAll(e.problems());
-            }
-            rules.filesRead().forEach(p -> files.add(p.toString()));
-            problems.addAll(rules.problems());
-            List<Problem> checks = new ArrayList<>();
-            StaticChecks.check(rules.table(), checks);
-            problems.addAll(checks);
-            cycles(rules.table(), runlevel.equals("rc3"), problems);
+            RunlevelCheck check = RunlevelCheck.of(root.config(false), facts, runlevel);
+            check.files().forEach(p -> files.add(p.toString()));
+            problems.addAll(check.problems());
+            problems.addAll(CycleCheck.of(check.table(), runlevel.equals("rc3")));
         }
         if (json) {
             List<Object> list = new ArrayList<>();
@@ -80,24 +65,5 @@ final class VerifyCommand implements Callable<Integer> {
                     + (problems.size() == 1 ? "" : "s"));
         }
         return problems.isEmpty() ? FluxModprobe.OK : FluxModprobe.ERROR;
-    }
-
-    /** Ordering cycles among all units of a runlevel; rc3 swaps module before/after as removal does. */
-    private static void cycles(UnitTable table, boolean removal, Set<Problem> problems) {
-        try {
-            OrderingGraph g = OrderingGraph.build(table.units(),
-                    // unknown names are reported by StaticChecks; here they just add no edge
-                    n -> Optional.of(table.staticProvider(n).map(Unit::getName).orElse(n)),
-                    u -> removal && u.isModule() ? u.getBefore() : u.getAfter(),
-                    u -> removal && u.isModule() ? u.getAfter() : u.getBefore());
-            Optional<List<String>> c = g.cycle();
-            if (c.isPresent()) {
-                Place p = table.unit(c.get().get(0)).map(Unit::getDefinedAt).orElse(Place.NOWHERE);
-                problems.add(new Problem(p.file(), p.line(), (removal ? "rc3: " : "") + "nodes are in a cycle: "
-                        + String.join(" -> ", c.get())));
-            }
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.rules.ModprobeRules;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Selection;
+import org.fluxmp.rules.Subject;
 
 /**
  * One fuzz input as a TOML drop-in (modprobe.d or rc1.d) on top of the shipped configuration,
@@ -31,9 +34,8 @@ final class DropInFuzzing {
             verify.factOptions = new FactOptions();
             int rc = verify.call();
             try {
-                ModprobeRules rules = RulesOpener.open(ctx, verify.factOptions.facts(ctx), false)
-                        .readRunlevel("rc1", org.fluxmp.boot.setup.SetupStepRunner.NONE);
-                rules.check().decide();
+                new RunRequest(new Subject.Tasks(RcSource.runlevel("rc1")), verify.factOptions.facts(ctx), Selection.NONE,
+                        org.fluxmp.boot.setup.SetupStepRunner.NONE, verify.root.config(false)).decide();
             } catch (ConfigException expected) {
                 // bad input, said so
             }

@@ -19,9 +19,13 @@ import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
-import org.fluxmp.solver.Planner;
+import org.fluxmp.boot.files.RcSource;
+import org.fluxmp.rules.ConfigSource;
+import org.fluxmp.rules.Decision;
+import org.fluxmp.rules.Reading;
+import org.fluxmp.rules.RunRequest;
+import org.fluxmp.rules.Selection;
+import org.fluxmp.rules.Subject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +38,15 @@ class RankClassesTest {
     @TempDir Path tmp;
 
     /** DIR's rc1 read (on top of the built-in configuration) as rank RANK. */
-    private static ModprobeRules read(Path dir, int rank) {
-        ModprobeRules rules = ModprobeRules.open(new SearchPath(CliRun.home().resolve("etc/modprobe"),
-                List.of(dir.toString())), new StaticFacts(Map.of()).rank(rank), s -> { }).check();
-        rules.readRunlevel("rc1", SetupStepRunner.NONE);
-        return rules.check();
+    private static Reading read(Path dir, int rank) {
+        return new RunRequest(new Subject.Tasks(RcSource.runlevel("rc1")), new StaticFacts(Map.of()).rank(rank),
+                Selection.NONE, SetupStepRunner.NONE,
+                ConfigSource.of(new SearchPath(CliRun.home().resolve("etc/modprobe"), List.of(dir.toString())))).read();
     }
 
     /** What a decision makes of rc1: the units it runs and the alternatives it selects. */
-    private static String outcome(Decisions d) {
-        return new TreeSet<>(Planner.runUnits(d)) + " " + d.alternatives();
+    private static String outcome(Decision d) {
+        return new TreeSet<>(d.units()) + " " + d.alternatives();
     }
 
     /** What rc1 decides at RANK, read and decided afresh. */
@@ -53,16 +56,17 @@ class RankClassesTest {
 
     /** Reads DIR once, as rank FIRST: then decides any rank from that reading, as the commands do. */
     private static IntFunction<RankClasses.Decided<String>> fromOneReading(Path dir, int first) {
-        ModprobeRules rules = read(dir, first);
+        Reading reading = read(dir, first);
         return rank -> {
-            String value = outcome(rules.decideAt(rank));
-            return new RankClasses.Decided<>(search -> value, PlanMaker.rankSets(rules, rank), false);
+            Decision d = reading.decideAt(rank);
+            String value = outcome(d);
+            return new RankClasses.Decided<>(search -> value, d.rankSets(), false);
         };
     }
 
     /** Every rank expression of DIR's configuration. */
     private static java.util.Set<String> expressions(Path dir) {
-        return PlanMaker.expressions(read(dir, 0));
+        return read(dir, 0).expressions();
     }
 
     /** The ranks of a class worth checking: both ends of each range, the ranks just inside, and a few at random. */

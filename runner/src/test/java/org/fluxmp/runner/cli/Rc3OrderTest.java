@@ -51,7 +51,7 @@ class Rc3OrderTest {
         rc3.run = new RunOptions();
         rc3.factOptions = new FactOptions();
         rc3.factOptions.broker = "sim:" + file;
-        Rc3Command.Prepared p = rc3.prepare(ctx);
+        BootPipeline.Prepared p = rc3.prepare();
         SimBrokerFile base = p.sim();
 
         Map<String, List<String>> rc1Deps = rc1ModuleDeps();

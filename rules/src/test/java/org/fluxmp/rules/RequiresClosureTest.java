@@ -1,18 +1,22 @@
-package org.fluxmp.solver;
+package org.fluxmp.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.fluxmp.rules.Decisions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 4.5: the run's units are the active set plus, transitively, every enabled required provider. */
 class RequiresClosureTest {
 
     private static Decisions closureRun() {
-        return Fixture.solver().run("closure.toml").check().decide();
+        return Fixture.solver().run("closure.toml").verdicts();
+    }
+
+    private static List<String> runUnits() {
+        return Fixture.solver().run("closure.toml").units();
     }
 
     @Test
@@ -33,14 +37,14 @@ class RequiresClosureTest {
 
     @Test
     void aRequiredModuleThatIsNotEnabledIsLeftOut() {
-        assertFalse(Planner.runUnits(closureRun()).contains("off"));
-        assertTrue(Planner.runUnits(closureRun()).contains("needs-off"));
+        assertFalse(runUnits().contains("off"));
+        assertTrue(runUnits().contains("needs-off"));
     }
 
     @Test
     void modulesNobodyAsksForAreNotInTheRun() {
-        assertFalse(Planner.runUnits(closureRun()).contains("idle"));
-        assertFalse(Planner.runUnits(closureRun()).contains("other"));
+        assertFalse(runUnits().contains("idle"));
+        assertFalse(runUnits().contains("other"));
     }
 
     @Test

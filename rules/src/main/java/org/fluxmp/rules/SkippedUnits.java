@@ -1,4 +1,4 @@
-package org.fluxmp.solver;
+package org.fluxmp.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Unit;
 
 /**
  * The tasks and modules a run asked for that will not run, each with a one-line reason: not

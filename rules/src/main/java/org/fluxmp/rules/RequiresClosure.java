@@ -1,4 +1,4 @@
-package org.fluxmp.solver;
+package org.fluxmp.rules;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.Unit;
 
 /**
  * SPEC 4.5: the run's units plus, transitively, the provider of every service they require, when

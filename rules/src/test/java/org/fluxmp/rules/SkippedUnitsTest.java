@@ -1,4 +1,4 @@
-package org.fluxmp.solver;
+package org.fluxmp.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,32 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.fluxmp.boot.setup.SetupStepRunner;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
 import org.junit.jupiter.api.Test;
 
 /** What {@code solve} lists as skipped: units the run asked for that will not run, with a one-line reason. */
 class SkippedUnitsTest {
 
-    private static Map<String, String> skipped(ModprobeRules rules) {
-        Decisions d = rules.decide();
-        return SkippedUnits.of(d, Planner.runUnits(d), "rc1").stream()
-                .collect(Collectors.toMap(SkippedUnits.Skip::name, SkippedUnits.Skip::reason));
+    private static Map<String, String> skipped(Decision d) {
+        return d.skipped().stream().collect(Collectors.toMap(SkippedUnits.Skip::name, SkippedUnits.Skip::reason));
     }
 
-    private static ModprobeRules rc1(int rank) {
+    private static Decision rc1(int rank, Selection selection) {
         Fixture f = Fixture.shipped();
         f.facts.rank(rank);
-        return f.open().readRunlevel("rc1", SetupStepRunner.NONE).check();
+        return f.runlevel("rc1", selection);
+    }
+
+    private static Decision rc1(int rank) {
+        return rc1(rank, Selection.NONE);
     }
 
     @Test
     void aTaskWhoseNeedIsGoneIsSkippedWithTheNeed() {
-        ModprobeRules rules = rc1(0);
-        rules.disable("content-backing", "--disable content-backing");
+        Decision d = rc1(0, new Selection(List.of(), List.of(new Selection.Disable("content-backing", "--disable content-backing"))));
         assertEquals("needs content-backing, and no provider of content-backing is left in rc1",
-                skipped(rules).get("post-start-event"));
+                skipped(d).get("post-start-event"));
     }
 
     @Test

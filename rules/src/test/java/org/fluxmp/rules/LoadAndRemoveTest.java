@@ -1,17 +1,11 @@
-package org.fluxmp.solver;
+package org.fluxmp.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.fluxmp.boot.ConfigException;
-import org.fluxmp.boot.plan.Plan;
-import org.fluxmp.boot.plan.PlanTask;
-import org.fluxmp.rules.Decisions;
-import org.fluxmp.rules.ModprobeRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,43 +18,34 @@ class LoadAndRemoveTest {
         return Fixture.solver().open().check().decide();
     }
 
-    /** LOADED modules, each offering its name (as the sim broker reports them). */
-    private static Map<String, Set<String>> loaded(String... names) {
-        Map<String, Set<String>> m = new LinkedHashMap<>();
-        for (String n : names) {
-            m.put(n, Set.of(n));
-        }
-        return m;
-    }
-
     private static List<String> removed(List<String> request, String... loaded) {
-        return Planner.removeUnits(decisions(), request, loaded(loaded));
+        return RemovalSet.of(decisions(), request, List.of(loaded));
     }
 
     @Test
     void loadBringsTheRequiresClosure() {
-        assertEquals(List.of("app", "lib", "base"), Planner.loadUnits(decisions(), List.of("app"), Set.of()));
+        assertEquals(List.of("app", "lib", "base"), LoadSet.of(decisions(), List.of("app"), Set.of()));
     }
 
     @Test
     void loadLeavesOutWhatIsLoaded() {
-        assertEquals(List.of("app"), Planner.loadUnits(decisions(), List.of("app"), Set.of("lib", "base")));
+        assertEquals(List.of("app"), LoadSet.of(decisions(), List.of("app"), Set.of("lib", "base")));
     }
 
     @Test
     void loadIncludesDisabledModules() {
-        assertEquals(List.of("needs-off", "off"), Planner.loadUnits(decisions(), List.of("needs-off"), Set.of()));
+        assertEquals(List.of("needs-off", "off"), LoadSet.of(decisions(), List.of("needs-off"), Set.of()));
     }
 
     @Test
     void loadOfAServiceTakesItsSelectedProvider() {
-        assertEquals(List.of("fast"), Planner.loadUnits(decisions(), List.of("svc"), Set.of()));
+        assertEquals(List.of("fast"), LoadSet.of(decisions(), List.of("svc"), Set.of()));
     }
 
     @Test
     void loadOfUnknownNameFails() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> Planner.loadUnits(decisions(), List.of("no-such"), Set.of()));
+                () -> LoadSet.of(decisions(), List.of("no-such"), Set.of()));
         assertEquals("no such task or module no-such", e.getMessage());
     }
 
@@ -110,12 +95,22 @@ class LoadAndRemoveTest {
     }
 
     @Test
-    void removalsRunInReverseLoadOrder() {
-        List<String> targets = removed(List.of("app"), "base", "lib", "app");
-        ModprobeRules rules = Fixture.solver().open().check();
-        rules.removeModules(targets, "remove app");
-        Plan plan = Planner.plan(rules, rules.decide(), targets, 4);
-        assertEquals(List.of("app", "lib", "base"), plan.tasks().stream().map(PlanTask::name).toList());
-        plan.tasks().forEach(t -> assertEquals(PlanTask.Action.REMOVE, t.action(), t.name()));
+    void aRemoveDecisionRemovesItsTargets() {
+        Fixture f = Fixture.solver();
+        for (String m : List.of("base", "lib", "app")) {
+            f.facts.loaded(m, Set.of(m));
+        }
+        Decision d = f.decide(new Subject.Remove(List.of("app")), Selection.NONE);
+        assertEquals(List.of("app", "lib", "base"), d.units());
+        assertEquals(List.of("app", "lib", "base"), d.removing());
+    }
+
+    @Test
+    void aLoadDecisionLoadsWhatIsNotLoaded() {
+        Fixture f = Fixture.solver();
+        f.facts.loaded("base", Set.of("base"));
+        Decision d = f.decide(new Subject.Load(List.of("app")), Selection.NONE);
+        assertEquals(List.of("app", "lib"), d.units());
+        assertEquals(List.of(), d.removing());
     }
 }
