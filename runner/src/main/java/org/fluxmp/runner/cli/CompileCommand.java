@@ -16,7 +16,7 @@ import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.boot.run.Job;
@@ -100,7 +100,7 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            ctx.out().println(PyJson.write(report));
+            ctx.out().println(JsonStyle.PYTHON.write(report));
         }
         return FluxModprobe.OK;
     }

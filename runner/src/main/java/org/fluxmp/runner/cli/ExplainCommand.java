@@ -14,7 +14,7 @@ import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.Explainer;
@@ -63,7 +63,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (ranks == null) {
             Explanation e = explain(ctx, factOptions.facts(ctx));
             if (json) {
-                ctx.out().println(PyJson.write(e.data()));
+                ctx.out().println(JsonStyle.PYTHON.write(e.data()));
             } else {
                 e.lines().forEach(ctx.out()::println);
             }
@@ -101,7 +101,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("groups", groups);
-            ctx.out().println(PyJson.write(m));
+            ctx.out().println(JsonStyle.PYTHON.write(m));
         }
         return FluxModprobe.OK;
     }
@@ -128,7 +128,7 @@ final class ExplainCommand implements Callable<Integer> {
         String identity() {
             Map<String, Object> d = new LinkedHashMap<>(data);
             d.remove("rank");
-            return rankMention(rank).matcher(PyJson.write(d)).replaceAll("rank$1 *");
+            return rankMention(rank).matcher(JsonStyle.PYTHON.write(d)).replaceAll("rank$1 *");
         }
 
         /** "rank N" in text, "rank = N" in the facts line, "rank": N in JSON. */

@@ -15,7 +15,7 @@ import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.exec.DurationHistory;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.run.PlanExecution;
@@ -35,7 +35,7 @@ final class PlanRunner {
     static int showDeps(Context ctx, Decisions d, Collection<String> units) {
         Map<String, Object> out = new LinkedHashMap<>();
         Planner.graph(d, units).predecessors().forEach((k, v) -> out.put(k, new ArrayList<>(v)));
-        ctx.out().println(PyJson.write(out));
+        ctx.out().println(JsonStyle.PYTHON.write(out));
         return FluxModprobe.OK;
     }
 

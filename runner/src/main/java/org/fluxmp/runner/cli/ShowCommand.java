@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.rules.Decisions;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.Unit;
@@ -33,7 +33,7 @@ final class ShowCommand implements Callable<Integer> {
         selection.apply(rules, ctx);
         Decisions d = rules.decide();
         Unit u = d.provider(module).orElseThrow(() -> new ConfigException("no such task or module " + module));
-        ctx.out().println(PyJson.write(toMap(u)));
+        ctx.out().println(JsonStyle.PYTHON.write(toMap(u)));
         return FluxModprobe.OK;
     }
 

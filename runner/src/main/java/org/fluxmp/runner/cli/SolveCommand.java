@@ -11,7 +11,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.cache.RecordingFacts;
 import org.fluxmp.boot.facts.IdRanges;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.SkippedUnits;
@@ -80,7 +80,7 @@ final class SolveCommand implements Callable<Integer> {
             PlanReport report = plan(ctx, factOptions.facts(ctx), options);
             String r = String.valueOf(report.rank());
             if (json) {
-                ctx.out().println(PyJson.write(report.json(r)));
+                ctx.out().println(JsonStyle.PYTHON.write(report.json(r)));
             } else {
                 report.text(r, timeLimit).forEach(ctx.out()::println);
             }
@@ -117,7 +117,7 @@ final class SolveCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("groups", out);
-            ctx.out().println(PyJson.write(m));
+            ctx.out().println(JsonStyle.PYTHON.write(m));
         }
         return FluxModprobe.OK;
     }

@@ -13,7 +13,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.ModprobeRules;
 import org.fluxmp.rules.StaticChecks;
@@ -71,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("files", new ArrayList<>(files));
             doc.put("problems", list);
-            ctx.out().println(PyJson.write(doc));
+            ctx.out().println(JsonStyle.PYTHON.write(doc));
         } else {
             for (Problem p : problems) {
                 ctx.out().println(p);
