@@ -34,7 +34,8 @@ class BootBoundaryTest {
             String name = Path.of(entry).getFileName().toString();
             boolean ours = entry.contains("boot" + File.separator + "target");
             boolean testLibrary = name.startsWith("junit-") || name.startsWith("opentest4j-")
-                    || name.startsWith("apiguardian-") || name.startsWith("surefire") || name.startsWith("common-");
+                    || name.startsWith("apiguardian-") || name.startsWith("surefire") || name.startsWith("common-")
+                    || name.startsWith("jackson-");
             if (!ours && !testLibrary) {
                 others.add(name);
             }

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.fluxmp.boot.Problem;
-import org.fluxmp.boot.flux.CompactJson;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.json.JsonStyle;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 
@@ -201,7 +201,7 @@ final class PythonDropIn {
 
     /** A TOML basic string: a JSON string is one, but for DEL, which TOML wants escaped. */
     static String tomlString(String s) {
-        return CompactJson.write(s).replace("\u007f", "\\u007f");
+        return JsonStyle.COMPACT.write(s).replace("\u007f", "\\u007f");
     }
 
     private static String shellQuote(String s) {

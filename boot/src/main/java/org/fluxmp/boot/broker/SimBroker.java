@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * The embedded simulated broker (SPEC 5): modules load and remove with a latency ({@code [latency]},
@@ -173,7 +173,7 @@ public final class SimBroker implements Broker {
         entry.put("start", start);
         entry.put("end", now());
         try {
-            Files.writeString(log, PyJson.write(entry) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(log, JsonStyle.PYTHON.write(entry) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.files.ScratchFiles;
-import org.fluxmp.boot.flux.CompactJson;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * Task scripts call the {@code flux} command; against the simulated broker they get the stand-in in
@@ -44,7 +44,7 @@ public final class SimShim {
         for (Map.Entry<?, ?> e : config.entrySet()) {
             String key = prefix + e.getKey();
             Object v = e.getValue();
-            String printed = v instanceof String str ? str : CompactJson.write(v);
+            String printed = v instanceof String str ? str : JsonStyle.COMPACT.write(v);
             if (printed.indexOf('\n') < 0 && key.indexOf('\t') < 0) {
                 out.put(key, printed);
             }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.json.Json;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 
 /** The simulated broker's {@code state} file: {@code {"loaded": [names in load order]}}. */
 public final class SimState {
@@ -35,7 +35,7 @@ public final class SimState {
     /** Writes atomically (temporary file, then rename), so an interrupted run never leaves half a file. */
     public static void write(Path file, List<String> loaded) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, PyJson.write(Map.of("loaded", loaded)) + "\n");
+        Files.writeString(tmp, JsonStyle.PYTHON.write(Map.of("loaded", loaded)) + "\n");
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.json.Json;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 
@@ -40,7 +40,7 @@ final class PlanCodec {
             writeList(out, t.configuredArgs());
             out.writeBoolean(t.exec());
             writeNullable(out, t.text());
-            writeNullable(out, t.payload() == null ? null : PyJson.write(t.payload()));
+            writeNullable(out, t.payload() == null ? null : JsonStyle.PYTHON.write(t.payload()));
             writeList(out, t.predecessors());
             out.writeLong(t.timeoutMs());
             writeList(out, t.env());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * Facts that remember every question asked and the answer given: exactly the facts a decision
@@ -35,7 +35,7 @@ public final class RecordingFacts implements Facts {
     @Override
     public Map<String, Object> configTable(String key) {
         Map<String, Object> t = inner.configTable(key);
-        note("table:" + key, Optional.of(PyJson.write(t)));
+        note("table:" + key, Optional.of(JsonStyle.PYTHON.write(t)));
         return t;
     }
 
@@ -55,7 +55,7 @@ public final class RecordingFacts implements Facts {
     private static String loadedForm(Map<String, Set<String>> loaded) {
         java.util.List<String> names = new ArrayList<>(loaded.keySet());
         names.sort(null);
-        return PyJson.write(names);
+        return JsonStyle.PYTHON.write(names);
     }
 
     /** The current answer to a recorded question, in the recorded form. */
@@ -67,7 +67,7 @@ public final class RecordingFacts implements Facts {
             case "attr": return facts.attr(key).orElse(null);
             case "config": return facts.config(key).orElse(null);
             case "env": return facts.env(key).orElse(null);
-            case "table": return PyJson.write(facts.configTable(key));
+            case "table": return JsonStyle.PYTHON.write(facts.configTable(key));
             case "loaded": return loadedForm(facts.loadedModules());
             default: throw new IllegalArgumentException("unknown recorded fact " + question);
         }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.fluxmp.boot.cache.Sha256;
 import org.fluxmp.boot.files.ScratchFiles;
 import org.fluxmp.boot.json.Json;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * Measured task durations, kept between runs so that later plans are ordered with real numbers.
@@ -116,7 +116,7 @@ public final class DurationHistory {
         try {
             Files.createDirectories(dir);
             Path file = file(key);
-            ScratchFiles.replace(file, PyJson.write(doc) + "\n");
+            ScratchFiles.replace(file, JsonStyle.PYTHON.write(doc) + "\n");
         } catch (IOException | RuntimeException e) {
             // an unwritable cache costs only the better order next time
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * The real broker over a {@link FluxConnection}: each call is one RPC with the payload the broker
@@ -35,7 +36,7 @@ public final class FluxBroker implements Broker {
         if (!name.equals(module)) {
             p.put("name", name);
         }
-        conn.rpc("module.load", CompactJson.write(p));
+        conn.rpc("module.load", JsonStyle.COMPACT.write(p));
     }
 
     /**
@@ -60,7 +61,7 @@ public final class FluxBroker implements Broker {
         p.put("name", name);
         p.put("cancel", false);
         try {
-            conn.rpc("module.remove", CompactJson.write(p));
+            conn.rpc("module.remove", JsonStyle.COMPACT.write(p));
         } catch (FluxException e) {
             if (e.errnum() != Errno.ENOENT) {
                 throw e;
@@ -72,7 +73,7 @@ public final class FluxBroker implements Broker {
     @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException {
-        String json = payload == null || payload.isEmpty() ? null : CompactJson.write(payload);
+        String json = payload == null || payload.isEmpty() ? null : JsonStyle.COMPACT.write(payload);
         String answer = conn.rpc(topic, json);
         if (answer == null || answer.isEmpty()) {
             return Map.of();
@@ -93,7 +94,7 @@ public final class FluxBroker implements Broker {
 
     @Override
     public void setenv(Map<String, String> env) throws BrokerException {
-        conn.rpc("broker.setenv", CompactJson.write(Map.of("env", env)));
+        conn.rpc("broker.setenv", JsonStyle.COMPACT.write(Map.of("env", env)));
     }
 
     /** A KVS transaction of one {@code val} tree object (RFC 11), as {@code flux kvs put KEY=VALUE} commits it. */
@@ -111,7 +112,7 @@ public final class FluxBroker implements Broker {
         commit.put("namespace", kvsNamespace);
         commit.put("flags", 0);
         commit.put("ops", List.of(op));
-        conn.rpc("kvs.commit", CompactJson.write(commit));
+        conn.rpc("kvs.commit", JsonStyle.COMPACT.write(commit));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * The real broker through the {@code flux} command, one process per call: {@code flux module
@@ -45,7 +46,7 @@ public final class FluxCliBroker implements Broker {
 
     @Override
     public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException {
-        String json = payload == null || payload.isEmpty() ? null : CompactJson.write(payload);
+        String json = payload == null || payload.isEmpty() ? null : JsonStyle.COMPACT.write(payload);
         String answer = flux.rpc(topic, json);
         if (answer.isEmpty() || answer.equals("null")) {
             return Map.of();
@@ -63,7 +64,7 @@ public final class FluxCliBroker implements Broker {
 
     @Override
     public void setenv(Map<String, String> env) throws BrokerException {
-        flux.rpc("broker.setenv", CompactJson.write(Map.of("env", env)));
+        flux.rpc("broker.setenv", JsonStyle.COMPACT.write(Map.of("env", env)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * Broker facts through the {@code flux} command: {@code flux getattr NAME}, {@code flux config
@@ -51,7 +52,7 @@ public final class FluxCliFacts extends BrokerFacts {
 
     @Override
     Optional<String> fetchBrokerEnv(String name) throws FluxException {
-        String out = flux.rpc("broker.getenv", CompactJson.write(Map.of("names", List.of(name))));
+        String out = flux.rpc("broker.getenv", JsonStyle.COMPACT.write(Map.of("names", List.of(name))));
         try {
             if (Json.parse(out) instanceof Map<?, ?> m && m.get("env") instanceof Map<?, ?> env) {
                 Object v = env.get(name);

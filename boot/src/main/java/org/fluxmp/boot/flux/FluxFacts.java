@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fluxmp.boot.json.Json;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * Broker facts over a {@link FluxConnection}: {@code attr.get}, {@code config.get},
@@ -30,7 +31,7 @@ public final class FluxFacts extends BrokerFacts {
     }
 
     private Reply<FluxMessage> attrRequest(String name) {
-        return conn.send("attr.get", FluxMessage.jsonPayload(CompactJson.write(Map.of("name", name))));
+        return conn.send("attr.get", FluxMessage.jsonPayload(JsonStyle.COMPACT.write(Map.of("name", name))));
     }
 
     private Optional<String> attrAnswer(Reply<FluxMessage> f) throws FluxException {
@@ -56,7 +57,7 @@ public final class FluxFacts extends BrokerFacts {
     }
 
     private Reply<FluxMessage> envRequest(List<String> names) {
-        return conn.send("broker.getenv", FluxMessage.jsonPayload(CompactJson.write(Map.of("names", names))));
+        return conn.send("broker.getenv", FluxMessage.jsonPayload(JsonStyle.COMPACT.write(Map.of("names", names))));
     }
 
     /** name -> value of the variables the broker has (the unset ones are missing). */

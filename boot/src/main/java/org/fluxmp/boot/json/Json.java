@@ -6,21 +6,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader for the tool's own files (sim state, timing, durations) and the
- * broker's answers. Kept in-house so the boot path loads no JSON library.
+ * The tool's JSON reader, kept in-house so the boot path loads no JSON library: strict (RFC 8259),
+ * for its own files, the broker's answers and the Python bridge's output. {@link JsonStyle} writes.
+ *
+ * <p>It yields String, Long (an integer without fraction or exponent), Double (any other number),
+ * Boolean, null, List and Map (keys in document order; a repeated key keeps its last value).
+ * Anything else, an integer beyond a long, or nesting deeper than {@value #MAX_DEPTH} is an
+ * {@link IllegalArgumentException} naming the offset, and never another exception.
  */
 public final class Json {
+    /** How deep arrays and objects may nest in what the reader accepts. */
+    public static final int MAX_DEPTH = 512;
+
     private final String s;
     private int i;
+    private int depth;
 
     private Json(String s) {
         this.s = s;
     }
 
-    /** Parses TEXT into String, Long, Double, Boolean, null, List or Map; IllegalArgumentException if malformed. */
+    /** TEXT as the value it holds (see the class comment for the types); IllegalArgumentException if malformed. */
     public static Object parse(String text) {
         Json j = new Json(text);
-        j.ws();
         Object v = j.value();
         j.ws();
         if (j.i != text.length()) {
@@ -34,99 +42,192 @@ public final class Json {
     }
 
     private void ws() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        while (i < s.length() && " \t\n\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+    }
+
+    /** Whether the next character, after white space, is C; it is consumed if so. */
+    private boolean next(char c) {
+        ws();
+        if (i < s.length() && s.charAt(i) == c) {
+            i++;
+            return true;
+        }
+        return false;
     }
 
     private Object value() {
-        if (i >= s.length()) throw error("unexpected end");
+        ws();
+        if (i >= s.length()) {
+            throw error("unexpected end");
+        }
         char c = s.charAt(i);
-        if (c == '{') return object();
-        if (c == '[') return array();
-        if (c == '"') return string();
-        if (s.startsWith("true", i)) { i += 4; return Boolean.TRUE; }
-        if (s.startsWith("false", i)) { i += 5; return Boolean.FALSE; }
-        if (s.startsWith("null", i)) { i += 4; return null; }
-        return number();
+        if (c == '{' || c == '[') {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH);
+            }
+            Object v = c == '{' ? object() : array();
+            depth--;
+            return v;
+        }
+        if (c == '"') {
+            return string();
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            return number();
+        }
+        return literal();
+    }
+
+    private Object literal() {
+        if (s.startsWith("true", i)) {
+            i += 4;
+            return Boolean.TRUE;
+        }
+        if (s.startsWith("false", i)) {
+            i += 5;
+            return Boolean.FALSE;
+        }
+        if (s.startsWith("null", i)) {
+            i += 4;
+            return null;
+        }
+        throw error("unexpected character '" + s.charAt(i) + "'");
     }
 
     private Map<String, Object> object() {
         Map<String, Object> m = new LinkedHashMap<>();
         i++;
-        ws();
-        if (i < s.length() && s.charAt(i) == '}') { i++; return m; }
-        while (true) {
-            ws();
-            if (i >= s.length() || s.charAt(i) != '"') throw error("expected a key");
-            String k = string();
-            ws();
-            if (i >= s.length() || s.charAt(i) != ':') throw error("expected ':'");
-            i++;
-            ws();
-            m.put(k, value());
-            ws();
-            if (i >= s.length()) throw error("unexpected end");
-            char c = s.charAt(i++);
-            if (c == '}') return m;
-            if (c != ',') throw error("expected ',' or '}'");
+        if (next('}')) {
+            return m;
         }
+        do {
+            ws();
+            if (i >= s.length() || s.charAt(i) != '"') {
+                throw error("expected a key");
+            }
+            String k = string();
+            if (!next(':')) {
+                throw error("expected ':'");
+            }
+            m.put(k, value());
+        } while (next(','));
+        if (!next('}')) {
+            throw error("expected ',' or '}'");
+        }
+        return m;
     }
 
     private List<Object> array() {
         List<Object> l = new ArrayList<>();
         i++;
-        ws();
-        if (i < s.length() && s.charAt(i) == ']') { i++; return l; }
-        while (true) {
-            ws();
-            l.add(value());
-            ws();
-            if (i >= s.length()) throw error("unexpected end");
-            char c = s.charAt(i++);
-            if (c == ']') return l;
-            if (c != ',') throw error("expected ',' or ']'");
+        if (next(']')) {
+            return l;
         }
+        do {
+            l.add(value());
+        } while (next(','));
+        if (!next(']')) {
+            throw error("expected ',' or ']'");
+        }
+        return l;
     }
 
     private String string() {
         StringBuilder sb = new StringBuilder();
         i++;
         while (true) {
-            if (i >= s.length()) throw error("unterminated string");
-            char c = s.charAt(i++);
-            if (c == '"') return sb.toString();
-            if (c != '\\') { sb.append(c); continue; }
-            if (i >= s.length()) throw error("bad escape");
-            char e = s.charAt(i++);
-            switch (e) {
-                case 'n': sb.append('\n'); break;
-                case 't': sb.append('\t'); break;
-                case 'r': sb.append('\r'); break;
-                case 'b': sb.append('\b'); break;
-                case 'f': sb.append('\f'); break;
-                case 'u':
-                    if (i + 4 > s.length()) throw error("bad \\u escape");
-                    try {
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    i += 4;
-                    break;
-                default: sb.append(e);
+            if (i >= s.length()) {
+                throw error("unterminated string");
             }
+            char c = s.charAt(i);
+            if (c == '"') {
+                i++;
+                return sb.toString();
+            }
+            if (c < 0x20) {
+                throw error("control character in a string");
+            }
+            i++;
+            sb.append(c == '\\' ? escape() : c);
         }
+    }
+
+    /** The character an escape (after its backslash) stands for. */
+    private char escape() {
+        if (i >= s.length()) {
+            throw error("unterminated string");
+        }
+        char e = s.charAt(i++);
+        return switch (e) {
+            case '"', '\\', '/' -> e;
+            case 'n' -> '\n';
+            case 't' -> '\t';
+            case 'r' -> '\r';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'u' -> unicode();
+            default -> throw error("bad escape \\" + e);
+        };
+    }
+
+    private char unicode() {
+        int code = 0;
+        for (int k = 0; k < 4; k++, i++) {
+            char c = i < s.length() ? s.charAt(i) : 'x';
+            int digit = c < 0x80 ? Character.digit(c, 16) : -1;
+            if (digit < 0) {
+                throw error("bad \\u escape");
+            }
+            code = code * 16 + digit;
+        }
+        return (char) code;
     }
 
     private Object number() {
         int start = i;
-        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-        String t = s.substring(start, i);
-        if (t.isEmpty()) throw error("unexpected character '" + s.charAt(start) + "'");
-        try {
-            if (t.contains(".") || t.contains("e") || t.contains("E")) return Double.parseDouble(t);
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw error("bad number " + t);
+        boolean integral = true;
+        skip('-');
+        if (!skip('0') && digits() == 0) {
+            throw error("bad number");
         }
+        if (skip('.')) {
+            integral = false;
+            if (digits() == 0) {
+                throw error("bad number");
+            }
+        }
+        if (skip('e') || skip('E')) {
+            integral = false;
+            if (!skip('+')) {
+                skip('-');
+            }
+            if (digits() == 0) {
+                throw error("bad number");
+            }
+        }
+        String t = s.substring(start, i);
+        try {
+            return integral ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw error("number out of range " + t);
+        }
+    }
+
+    private boolean skip(char c) {
+        if (i < s.length() && s.charAt(i) == c) {
+            i++;
+            return true;
+        }
+        return false;
+    }
+
+    private int digits() {
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - start;
     }
 }

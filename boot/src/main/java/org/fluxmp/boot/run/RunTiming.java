@@ -10,7 +10,7 @@ import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
 import org.fluxmp.boot.exec.Executor;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * {@code --timing} and {@code --timing-file}: the planner's phases and every task's start and
@@ -55,7 +55,7 @@ public final class RunTiming {
             m.put("duration", t.duration());
             all.add(m);
         }
-        String json = PyJson.write(all);
+        String json = JsonStyle.PYTHON.write(all);
         if (store && rank == 0) {
             broker.kvsPut("modprobe.stats", json);
         }

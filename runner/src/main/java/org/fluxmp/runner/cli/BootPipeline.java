@@ -17,7 +17,7 @@ import org.fluxmp.boot.cache.SetupRecord;
 import org.fluxmp.boot.exec.DurationHistory;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
 import org.fluxmp.boot.run.PlanExecution;
@@ -122,7 +122,7 @@ final class BootPipeline {
     private static int showDeps(Context ctx, Decision d) {
         Map<String, Object> out = new LinkedHashMap<>();
         Planner.graph(d).predecessors().forEach((k, v) -> out.put(k, new ArrayList<>(v)));
-        ctx.out().println(PyJson.write(out));
+        ctx.out().println(JsonStyle.PYTHON.write(out));
         return FluxModprobe.OK;
     }
 

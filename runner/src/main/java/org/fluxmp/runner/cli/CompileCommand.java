@@ -11,7 +11,7 @@ import org.fluxmp.boot.cache.CacheEntry;
 import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 import org.fluxmp.rules.Decision;
@@ -96,7 +96,7 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            ctx.out().println(PyJson.write(report));
+            ctx.out().println(JsonStyle.PYTHON.write(report));
         }
         return FluxModprobe.OK;
     }

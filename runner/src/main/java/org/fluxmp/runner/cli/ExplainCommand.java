@@ -11,7 +11,7 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.rules.Decision;
 import org.fluxmp.rules.Explainer;
 import picocli.CommandLine;
@@ -57,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (ranks == null) {
             Explanation e = explain(ctx, factOptions.facts(ctx));
             if (json) {
-                ctx.out().println(PyJson.write(e.data()));
+                ctx.out().println(JsonStyle.PYTHON.write(e.data()));
             } else {
                 e.lines().forEach(ctx.out()::println);
             }
@@ -92,7 +92,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("groups", groups);
-            ctx.out().println(PyJson.write(m));
+            ctx.out().println(JsonStyle.PYTHON.write(m));
         }
         return FluxModprobe.OK;
     }
@@ -119,7 +119,7 @@ final class ExplainCommand implements Callable<Integer> {
         String identity() {
             Map<String, Object> d = new LinkedHashMap<>(data);
             d.remove("rank");
-            return rankMention(rank).matcher(PyJson.write(d)).replaceAll("rank$1 *");
+            return rankMention(rank).matcher(JsonStyle.PYTHON.write(d)).replaceAll("rank$1 *");
         }
 
         /** NAME explained in decision D. */

@@ -60,7 +60,7 @@ final class ListDependenciesCommand implements Callable<Integer> {
                 SetupStepRunner.NONE, root.config(false)).decide();
         Node top = build(d, module, full);
         if (json) {
-            ctx.out().println(org.fluxmp.boot.json.PyJson.write(toMap(top)));
+            ctx.out().println(org.fluxmp.boot.json.JsonStyle.PYTHON.write(toMap(top)));
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append(top.text()).append('\n');

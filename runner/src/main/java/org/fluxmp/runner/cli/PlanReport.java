@@ -58,7 +58,7 @@ final class PlanReport {
             Map<String, Object> m = json(RANK_MARK);
             m.remove("rank");
             m.remove("solve_ms");
-            identity = org.fluxmp.boot.json.PyJson.write(m);
+            identity = org.fluxmp.boot.json.JsonStyle.PYTHON.write(m);
         }
         return identity;
     }

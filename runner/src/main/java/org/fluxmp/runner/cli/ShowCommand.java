@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.Decision;
 import org.fluxmp.rules.RunRequest;
@@ -34,7 +34,7 @@ final class ShowCommand implements Callable<Integer> {
         Decision d = new RunRequest(new Subject.Config(), factOptions.facts(ctx), selection.selection(ctx),
                 SetupStepRunner.NONE, root.config(false)).decide();
         Unit u = d.provider(module).orElseThrow(() -> new ConfigException("no such task or module " + module));
-        ctx.out().println(PyJson.write(toMap(u)));
+        ctx.out().println(JsonStyle.PYTHON.write(toMap(u)));
         return FluxModprobe.OK;
     }
 

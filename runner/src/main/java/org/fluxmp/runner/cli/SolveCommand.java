@@ -12,7 +12,7 @@ import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.rules.Decision;
 import org.fluxmp.boot.facts.IdRanges;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
 import org.fluxmp.solver.schedule.Scheduler;
@@ -79,7 +79,7 @@ final class SolveCommand implements Callable<Integer> {
             PlanReport report = plan(ctx, factOptions.facts(ctx), options);
             String r = String.valueOf(report.rank());
             if (json) {
-                ctx.out().println(PyJson.write(report.json(r)));
+                ctx.out().println(JsonStyle.PYTHON.write(report.json(r)));
             } else {
                 report.text(r, timeLimit).forEach(ctx.out()::println);
             }
@@ -114,7 +114,7 @@ final class SolveCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("groups", out);
-            ctx.out().println(PyJson.write(m));
+            ctx.out().println(JsonStyle.PYTHON.write(m));
         }
         return FluxModprobe.OK;
     }

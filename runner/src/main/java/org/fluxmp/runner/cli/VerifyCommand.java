@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
-import org.fluxmp.boot.json.PyJson;
+import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.rules.RunlevelCheck;
 import org.fluxmp.solver.CycleCheck;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("files", new ArrayList<>(files));
             doc.put("problems", list);
-            ctx.out().println(PyJson.write(doc));
+            ctx.out().println(JsonStyle.PYTHON.write(doc));
         } else {
             for (Problem p : problems) {
                 ctx.out().println(p);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.fluxmp.boot.json.JsonStyle;
 
 /**
  * A broker's local socket in a test: accepts connections, answers the handshake, reads
@@ -134,7 +135,7 @@ public final class FakeFluxBroker implements AutoCloseable {
     }
 
     static FluxMessage answer(FluxMessage req, Map<String, ?> payload) {
-        return response(req, 0, payload == null ? null : CompactJson.write(payload));
+        return response(req, 0, payload == null ? null : JsonStyle.COMPACT.write(payload));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.json.JsonStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,7 +69,7 @@ class FluxMessageTest {
     @Test
     void aRequestBuiltHereIsTheCapturedGetattrRequest() throws Exception {
         FluxMessage built = FluxMessage.request("attr.get",
-                FluxMessage.jsonPayload(CompactJson.write(Map.of("name", "rank"))), 1);
+                FluxMessage.jsonPayload(JsonStyle.COMPACT.write(Map.of("name", "rank"))), 1);
         assertEquals(WireCapture.read("getattr-rank").requests().get(0), built);
         assertArrayEquals(WireCapture.read("getattr-rank").stream(true), reencode(List.of(built)));
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.json.JsonStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class RealFluxBrokerTest {
     void manyRpcsInFlightOnARealBroker() throws Exception {
         List<java.util.concurrent.Future<FluxMessage>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            calls.add(conn.send("attr.get", FluxMessage.jsonPayload(CompactJson.write(Map.of("name", i % 2 == 0 ? "rank" : "size")))));
+            calls.add(conn.send("attr.get", FluxMessage.jsonPayload(JsonStyle.COMPACT.write(Map.of("name", i % 2 == 0 ? "rank" : "size")))));
         }
         for (int i = 0; i < 100; i++) {
             FluxMessage m = calls.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
