@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.ErrorKind;
+import org.fluxmp.boot.ErrorReport;
+import org.fluxmp.boot.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -32,8 +35,6 @@ import picocli.CommandLine;
         })
 public final class FluxModprobe {
     public static final int OK = org.fluxmp.boot.ExitCode.OK;
-    public static final int ERROR = org.fluxmp.boot.ExitCode.ERROR;
-    public static final int USAGE = org.fluxmp.boot.ExitCode.USAGE;
 
     final Context ctx;
 
@@ -120,9 +121,9 @@ public final class FluxModprobe {
             return report(ctx, ex);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            ctx.err().println("flux-modprobe: ERROR: " + ex.getMessage());
+            int status = ErrorReport.print(ctx.err(), ErrorKind.COMMAND_LINE, List.of(Problem.of(ex.getMessage())));
             ex.getCommandLine().usage(ctx.err(), CommandLine.Help.Ansi.OFF);
-            return USAGE;
+            return status;
         });
         return cl;
     }
@@ -142,8 +143,8 @@ public final class FluxModprobe {
         return commandLineFor(args, ctx).execute(args);
     }
 
-    /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and exit 1, never a trace. */
+    /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and their kind's exit status, never a trace. */
     static int report(Context ctx, Exception ex) {
-        return org.fluxmp.boot.ErrorReport.print(ctx.err(), ex);
+        return ErrorReport.print(ctx.err(), ex);
     }
 }

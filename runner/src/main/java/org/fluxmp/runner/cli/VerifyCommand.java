@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
@@ -79,7 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
             ctx.err().println("verify: " + files.size() + " files, " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s"));
         }
-        return problems.isEmpty() ? FluxModprobe.OK : FluxModprobe.ERROR;
+        return problems.isEmpty() ? FluxModprobe.OK : ErrorKind.CONFIG.status();
     }
 
     /** Ordering cycles among all units of a runlevel; rc3 swaps module before/after as removal does. */
