@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * The root command: subcommands, and exit codes mapped in one place.
+ * The root command: subcommands, and the handlers that report every error through {@link ErrorReport}
+ * (its exit status is its {@link ErrorKind}'s).
  *
  * <p>The subcommands are not declared in the annotation but kept in {@link #SUBCOMMANDS}: building
  * picocli's model of a command costs reflection and class loading, so a run builds only the
