@@ -1,7 +1,7 @@
 package org.fluxmp.boot;
 
 /**
- * The tool's exit statuses that are not errors' (the man page's "Exit status" lists them all): 0,
+ * The tool's exit statuses other than an error's (the man page's "Exit status" lists them all): 0,
  * and 128+N for a run stopped by signal N. An error's status is its {@link ErrorKind}'s.
  */
 public final class ExitCode {
