@@ -30,7 +30,7 @@ public final class ArchiveTraining {
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             System.err.println("usage: ArchiveTraining boot|planner DIR");
-            System.exit(ExitCode.USAGE);
+            System.exit(ErrorKind.COMMAND_LINE.status());
         }
         Path dir = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(dir.resolve("config"));
@@ -83,7 +83,7 @@ public final class ArchiveTraining {
                 break;
             default:
                 System.err.println("ArchiveTraining: unknown training '" + args[0] + "'");
-                System.exit(ExitCode.USAGE);
+                System.exit(ErrorKind.COMMAND_LINE.status());
                 return;
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.cache.PlanCacheFlow;
 import org.fluxmp.boot.files.StrictModes;
@@ -86,13 +87,11 @@ public final class Boot {
         try {
             Class.forName(PLANNER);
         } catch (ClassNotFoundException | LinkageError e) {
-            err.println("flux-modprobe: ERROR: the planner is not installed (" + e + ")");
-            return ExitCode.ERROR;
+            return ErrorReport.print(err, ErrorKind.OTHER, List.of(Problem.of("the planner is not installed (" + e + ")")));
         }
         Planner p = planner;
         if (p == null) {
-            err.println("flux-modprobe: ERROR: the planner did not register itself");
-            return ExitCode.ERROR;
+            return ErrorReport.print(err, ErrorKind.OTHER, List.of(Problem.of("the planner did not register itself")));
         }
         return p.run(args, out, err, env, home);
     }

@@ -1,10 +1,16 @@
 package org.fluxmp.boot;
 
-/** The tool's exit statuses (the man page's "Exit status" lists them); 128+N for signal N is made by StopSignals. */
+/**
+ * The tool's exit statuses other than an error's (the man page's "Exit status" lists them all): 0,
+ * and 128+N for a run stopped by signal N. An error's status is its {@link ErrorKind}'s.
+ */
 public final class ExitCode {
     public static final int OK = 0;
-    public static final int ERROR = 1;
-    public static final int USAGE = 2;
 
     private ExitCode() {}
+
+    /** A shell's status for a process that signal N ended. */
+    public static int signalled(int n) {
+        return 128 + n;
+    }
 }

@@ -68,7 +68,7 @@ public final class BrokerChoice {
             return command(ctx, spec, null);
         }
         if (!spec.equals("flux")) {
-            throw new ConfigException("invalid broker '" + spec + "' (expected flux, flux-cli, sim or sim:FILE)");
+            throw ConfigException.usage("invalid broker '" + spec + "' (expected flux, flux-cli, sim or sim:FILE)");
         }
         Optional<Path> socket = FluxUri.localSocket(env.get("FLUX_URI"));
         if (socket.isEmpty()) {
@@ -91,7 +91,7 @@ public final class BrokerChoice {
             }
             return new BrokerChoice(null, null, flux, new FluxCliFacts(flux, ctx.env()), ctx.env());
         } catch (FluxException e) {
-            throw new ConfigException("--broker=" + spec + ": " + (whyNotNative != null ? whyNotNative + ", and " : "")
+            throw ConfigException.broker("--broker=" + spec + ": " + (whyNotNative != null ? whyNotNative + ", and " : "")
                     + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.json.JsonStyle;
@@ -26,9 +27,9 @@ public final class SimState {
                 }
                 return out;
             }
-            throw new ConfigException(new Problem(file.toString(), 0, "sim state: expected {\"loaded\": [...]}"));
+            throw new ConfigException(ErrorKind.BROKER, new Problem(file.toString(), 0, "sim state: expected {\"loaded\": [...]}"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(new Problem(file.toString(), 0, "sim state: " + e.getMessage()));
+            throw new ConfigException(ErrorKind.BROKER, new Problem(file.toString(), 0, "sim state: " + e.getMessage()));
         }
     }
 

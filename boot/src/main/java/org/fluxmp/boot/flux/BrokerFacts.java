@@ -42,13 +42,13 @@ abstract class BrokerFacts implements Facts {
         if (rank == null) {
             Optional<String> a = attr("rank");
             if (a.isEmpty()) {
-                throw new ConfigException("the broker has no rank attribute");
+                throw ConfigException.broker("the broker has no rank attribute");
             }
             String r = a.get();
             try {
                 rank = Integer.parseInt(r.strip());
             } catch (NumberFormatException e) {
-                throw new ConfigException("the broker's rank attribute is not a number: " + r);
+                throw ConfigException.broker("the broker's rank attribute is not a number: " + r);
             }
         }
         return rank;
@@ -156,6 +156,6 @@ abstract class BrokerFacts implements Facts {
     }
 
     private static ConfigException failed(String what, FluxException e) {
-        return new ConfigException("cannot read " + what + " from the broker: " + e.getMessage());
+        return ConfigException.broker("cannot read " + what + " from the broker: " + e.getMessage());
     }
 }

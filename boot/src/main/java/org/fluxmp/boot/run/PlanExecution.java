@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.ExitCode;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerChoice;
@@ -62,7 +63,7 @@ public final class PlanExecution {
             }
             return exitCode(result);
         } catch (BrokerException e) {
-            throw new ConfigException(e.getMessage());
+            throw ConfigException.broker(e.getMessage());
         }
     }
 
@@ -78,7 +79,7 @@ public final class PlanExecution {
         }
     }
 
-    /** 0 done, 1 a task failed, 128+N stopped by signal N (as a shell reports a process killed by it). */
+    /** 0 done, a task failed ({@link ErrorKind#TASK}), 128+N stopped by signal N (as a shell reports a process killed by it). */
     public static int exitCode(RunResult r) {
         switch (r.outcome()) {
             case OK:
@@ -86,7 +87,7 @@ public final class PlanExecution {
             case STOPPED:
                 return StopSignals.exitCode(r.stopReason());
             default:
-                return ExitCode.ERROR;
+                return ErrorKind.TASK.status();
         }
     }
 

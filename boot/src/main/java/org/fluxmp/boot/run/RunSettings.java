@@ -13,7 +13,7 @@ public record RunSettings(boolean verbose, boolean dryRun, Integer jobs, Path ti
     public int workers() {
         if (jobs != null) {
             if (jobs < 1) {
-                throw new ConfigException("--jobs: must be at least 1");
+                throw ConfigException.usage("--jobs: must be at least 1");
             }
             return jobs;
         }

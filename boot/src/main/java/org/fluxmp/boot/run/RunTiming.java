@@ -65,7 +65,7 @@ public final class RunTiming {
                     out.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                throw new ConfigException(file + ": cannot write timing file: " + e.getMessage());
+                throw ConfigException.usage(file + ": cannot write timing file: " + e.getMessage());
             }
         }
     }

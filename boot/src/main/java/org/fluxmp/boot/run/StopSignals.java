@@ -1,6 +1,7 @@
 package org.fluxmp.boot.run;
 
 import java.util.Map;
+import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.ExitCode;
 import org.fluxmp.boot.exec.Executor;
 
@@ -72,6 +73,6 @@ public final class StopSignals {
     /** 128 + the signal's number, as a shell reports a process that a signal ended. */
     public static int exitCode(String signal) {
         Integer n = NUMBERS.get(signal);
-        return n == null ? ExitCode.ERROR : 128 + n;
+        return n == null ? ErrorKind.OTHER.status() : ExitCode.signalled(n);
     }
 }

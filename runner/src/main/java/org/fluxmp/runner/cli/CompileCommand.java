@@ -52,10 +52,10 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!runlevel.equals("rc1") && !runlevel.equals("rc3")) {
-            throw new ConfigException("compile: expected rc1 or rc3, not " + runlevel);
+            throw ConfigException.usage("compile: expected rc1 or rc3, not " + runlevel);
         }
         if (timeLimit < 0) {
-            throw new ConfigException("--time-limit: must not be negative");
+            throw ConfigException.usage("--time-limit: must not be negative");
         }
         Context ctx = root.ctx;
         IdRanges wanted;

@@ -91,7 +91,7 @@ final class DirectCommands {
         }
     }
 
-    /** Runs C as picocli's execution handler would: errors reported as {@code flux-modprobe: ERROR:}, exit 1. */
+    /** Runs C as picocli's execution handler would: errors reported as {@code flux-modprobe: ERROR:} with their kind's status. */
     static int execute(Callable<Integer> c, Context ctx) {
         try {
             return c.call();

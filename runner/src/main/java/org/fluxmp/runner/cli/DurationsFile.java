@@ -22,13 +22,13 @@ final class DurationsFile {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read durations: " + e.getMessage());
+            throw ConfigException.usage(file + ": cannot read durations: " + e.getMessage());
         }
         Object parsed;
         try {
             parsed = Json.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw ConfigException.usage(file + ": " + e.getMessage());
         }
         if (!(parsed instanceof List<?> list)) {
             throw invalid(file, "expected a JSON list of {\"name\", \"starttime\", \"duration\"} (a --timing-file)");
@@ -51,6 +51,6 @@ final class DurationsFile {
     }
 
     private static ConfigException invalid(Path file, String msg) {
-        return new ConfigException(file + ": not a timing file: " + msg);
+        return ConfigException.usage(file + ": not a timing file: " + msg);
     }
 }

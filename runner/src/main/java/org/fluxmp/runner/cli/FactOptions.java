@@ -62,7 +62,7 @@ public final class FactOptions {
     public SimBrokerFile simFile(Context ctx) {
         BrokerChoice b = brokers(ctx);
         if (!b.simulated()) {
-            throw new ConfigException("--broker=" + brokerSpec(ctx) + ": not the simulated broker");
+            throw ConfigException.usage("--broker=" + brokerSpec(ctx) + ": not the simulated broker");
         }
         return b.simFile();
     }
@@ -73,11 +73,11 @@ public final class FactOptions {
             return simFile(ctx).size();
         }
         String size = brokers(ctx).brokerFacts().attr("size")
-                .orElseThrow(() -> new ConfigException("the broker has no attribute size"));
+                .orElseThrow(() -> ConfigException.broker("the broker has no attribute size"));
         try {
             return Integer.parseInt(size);
         } catch (NumberFormatException e) {
-            throw new ConfigException("the broker's attribute size is not a number: " + size);
+            throw ConfigException.broker("the broker's attribute size is not a number: " + size);
         }
     }
 
@@ -109,7 +109,7 @@ public final class FactOptions {
     private void apply(StaticFacts f, Integer rank) {
         if (rank != null) {
             if (rank < 0) {
-                throw new ConfigException("--rank: must not be negative");
+                throw ConfigException.usage("--rank: must not be negative");
             }
             f.rank(rank);
         }
@@ -146,7 +146,7 @@ public final class FactOptions {
     private static String key(String opt, String kv) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
-            throw new ConfigException(opt + ": expected KEY=VALUE, got '" + kv + "'");
+            throw ConfigException.usage(opt + ": expected KEY=VALUE, got '" + kv + "'");
         }
         return kv.substring(0, eq);
     }

@@ -10,12 +10,16 @@ import org.fluxmp.boot.Context;
 import org.fluxmp.boot.files.SearchPath;
 import org.fluxmp.rules.ConfigSource;
 import org.fluxmp.rules.PythonBridge;
+import org.fluxmp.boot.ErrorKind;
+import org.fluxmp.boot.ErrorReport;
+import org.fluxmp.boot.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * The root command: subcommands, and exit codes mapped in one place.
+ * The root command: subcommands, and the handlers that report every error through {@link ErrorReport}
+ * (its exit status is its {@link ErrorKind}'s).
  *
  * <p>The subcommands are not declared in the annotation but kept in {@link #SUBCOMMANDS}: building
  * picocli's model of a command costs reflection and class loading, so a run builds only the
@@ -35,8 +39,6 @@ import picocli.CommandLine;
         })
 public final class FluxModprobe {
     public static final int OK = org.fluxmp.boot.ExitCode.OK;
-    public static final int ERROR = org.fluxmp.boot.ExitCode.ERROR;
-    public static final int USAGE = org.fluxmp.boot.ExitCode.USAGE;
 
     final Context ctx;
 
@@ -130,9 +132,9 @@ public final class FluxModprobe {
             return report(ctx, ex);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            ctx.err().println("flux-modprobe: ERROR: " + ex.getMessage());
+            int status = ErrorReport.print(ctx.err(), ErrorKind.COMMAND_LINE, List.of(Problem.of(ex.getMessage())));
             ex.getCommandLine().usage(ctx.err(), CommandLine.Help.Ansi.OFF);
-            return USAGE;
+            return status;
         });
         return cl;
     }
@@ -152,8 +154,8 @@ public final class FluxModprobe {
         return commandLineFor(args, ctx).execute(args);
     }
 
-    /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and exit 1, never a trace. */
+    /** Bad input and failures become {@code flux-modprobe: ERROR: ...} lines and their kind's exit status, never a trace. */
     static int report(Context ctx, Exception ex) {
-        return org.fluxmp.boot.ErrorReport.print(ctx.err(), ex);
+        return ErrorReport.print(ctx.err(), ex);
     }
 }

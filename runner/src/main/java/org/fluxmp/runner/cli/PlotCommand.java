@@ -75,7 +75,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             Files.writeString(output, svg);
         } catch (IOException e) {
-            throw new ConfigException(output + ": cannot write: " + e.getMessage());
+            throw ConfigException.usage(output + ": cannot write: " + e.getMessage());
         }
         ctx.err().println("flux-modprobe: wrote " + output + ": " + bars.size() + " rows; critical path: "
                 + String.join(" -> ", critical));

@@ -282,10 +282,10 @@ final class RankClasses {
         try {
             set = RankSet.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new org.fluxmp.boot.ConfigException(option + ": " + e.getMessage());
+            throw org.fluxmp.boot.ConfigException.usage(option + ": " + e.getMessage());
         }
         if (!set.isIdset()) {
-            throw new org.fluxmp.boot.ConfigException(option + ": expected an idset such as 0-15 or all, not " + text);
+            throw org.fluxmp.boot.ConfigException.usage(option + ": expected an idset such as 0-15 or all, not " + text);
         }
         return set.ranges();
     }

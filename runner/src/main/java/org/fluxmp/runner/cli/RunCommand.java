@@ -28,7 +28,7 @@ final class RunCommand extends TaskCommand {
     /** A FILE that does not exist fails as the original's does; a NAME reads what is there. */
     static void requireFile(RcSource source) {
         if (source.file() != null && !Files.exists(source.file())) {
-            throw new ConfigException(source.file() + ": No such file or directory");
+            throw ConfigException.usage(source.file() + ": No such file or directory");
         }
     }
 }

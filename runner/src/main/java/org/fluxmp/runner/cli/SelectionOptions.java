@@ -23,7 +23,7 @@ public final class SelectionOptions {
         for (String entry : alternatives) {
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new ConfigException("--set-alternative: invalid value '" + entry + "'");
+                throw ConfigException.usage("--set-alternative: invalid value '" + entry + "'");
             }
             chosen.add(new Selection.Alternative(entry.substring(0, eq), entry.substring(eq + 1), "--set-alternative " + entry));
         }

@@ -71,7 +71,7 @@ final class SolveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rank and --ranks cannot be used together");
         }
         if (timeLimit < 0) {
-            throw new ConfigException("--time-limit: must not be negative");
+            throw ConfigException.usage("--time-limit: must not be negative");
         }
         PlanOptions options = new PlanOptions(RunOptions.workers(jobs),
                 durations == null ? Map.of() : DurationsFile.read(durations), timeLimit);

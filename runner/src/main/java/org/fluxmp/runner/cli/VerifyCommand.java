@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.Context;
+import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.json.JsonStyle;
@@ -64,6 +65,6 @@ final class VerifyCommand implements Callable<Integer> {
             ctx.err().println("verify: " + files.size() + " files, " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s"));
         }
-        return problems.isEmpty() ? FluxModprobe.OK : FluxModprobe.ERROR;
+        return problems.isEmpty() ? FluxModprobe.OK : ErrorKind.CONFIG.status();
     }
 }
