@@ -14,6 +14,7 @@ import org.fluxmp.boot.cache.RecordingSetupSteps;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.json.PyJson;
 import org.fluxmp.boot.task.BashSetupSteps;
 import org.fluxmp.rules.Decisions;
@@ -107,7 +108,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** One rank's explanation: the data of SPEC 6, and the rank expressions its decision read. */
-    private record Explanation(int rank, Map<String, Object> data, List<String> text, Map<String, Boolean> rankSets) {
+    private record Explanation(int rank, Map<String, Object> data, List<String> text, Map<RankSet, Boolean> rankSets) {
         List<String> lines() {
             return text;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.run.Job;
@@ -21,7 +22,7 @@ final class PlanMaker {
     private PlanMaker() {}
 
     /** A plan, the decisions behind it, and which rank expressions matched (for the cache). */
-    record Made(Plan plan, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {}
+    record Made(Plan plan, Decisions decisions, Collection<String> units, Map<RankSet, Boolean> rankSets) {}
 
     /**
      * A run's files read, setup applied and disables requested: what any rank decides from, when
@@ -37,7 +38,7 @@ final class PlanMaker {
     }
 
     /** A decided run not yet ordered: what {@link #plan} turns into a {@link Made}. */
-    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<String, Boolean> rankSets) {
+    record Decided(ModprobeRules rules, Decisions decisions, Collection<String> units, Map<RankSet, Boolean> rankSets) {
         /** Orders the units on WORKERS, the solver searching for at most TIME_LIMIT_MS. */
         Made plan(Context ctx, Job job, int workers, long timeLimitMs) {
             return new Made(PlanRunner.planWithMeasuredDurations(ctx, job, rules, decisions, units, workers, timeLimitMs),
@@ -91,14 +92,14 @@ final class PlanMaker {
     }
 
     /** Every rank expression of the configuration RULES read: what splits ranks into classes. */
-    static java.util.Set<String> expressions(ModprobeRules rules) {
+    static java.util.Set<RankSet> expressions(ModprobeRules rules) {
         return rankSets(rules, 0).keySet();
     }
 
-    static Map<String, Boolean> rankSets(ModprobeRules rules, int rank) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
+    static Map<RankSet, Boolean> rankSets(ModprobeRules rules, int rank) {
+        Map<RankSet, Boolean> out = new LinkedHashMap<>();
         for (Unit u : rules.table().units()) {
-            out.putIfAbsent(u.getRanks().toString(), u.getRanks().contains(rank));
+            out.putIfAbsent(u.getRanks(), u.getRanks().contains(rank));
         }
         return out;
     }
