@@ -1,6 +1,7 @@
 package org.fluxmp.rules;
 
 import java.util.Optional;
+import org.fluxmp.boot.facts.FactKey;
 import org.fluxmp.boot.facts.FactKind;
 
 /**
@@ -17,6 +18,11 @@ public record Condition(FactKind kind, String key, boolean negated, String expec
             return new Condition(kind, body, negated, null);
         }
         return new Condition(kind, body.substring(0, eq), negated, body.substring(eq + 1));
+    }
+
+    /** The fact the condition asks about. */
+    public FactKey fact() {
+        return new FactKey(kind, key);
     }
 
     /** Whether the condition holds for a fact's value (empty = unset). */

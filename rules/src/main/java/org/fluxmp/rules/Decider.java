@@ -80,7 +80,7 @@ final class Decider {
                 for (String need : u.getNeeds()) {
                     session.insert(new Need(u.getName(), need));
                 }
-                for (FactKind kind : FactKind.values()) {
+                for (FactKind kind : FactKind.CONDITIONS) {
                     for (String spec : u.needsOf(kind)) {
                         Condition c = Condition.parse(kind, spec);
                         session.insert(new UnitCondition(u.getName(), c, u.isForceEnabled()));

@@ -3,6 +3,7 @@ package org.fluxmp.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.facts.RankSet;
 
 /**
  * What the rules decided for one rank of a {@link RunRequest}, as a value: the per-unit verdicts
@@ -31,7 +32,7 @@ public record Decision(
         Map<String, String> data,
         Map<String, String> setenv,
         List<String> expandedEnv,
-        Map<String, Boolean> rankSets) {
+        Map<RankSet, Boolean> rankSets) {
 
     /** The unit called NAME; empty for a name the configuration does not have. */
     public Optional<Unit> unit(String name) {

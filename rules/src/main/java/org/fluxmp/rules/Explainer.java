@@ -152,7 +152,7 @@ public final class Explainer {
             return out;
         }
         out.add("ranks = \"" + u.getRanks() + "\" includes rank " + d.rank());
-        for (FactKind k : FactKind.values()) {
+        for (FactKind k : FactKind.CONDITIONS) {
             for (String spec : u.needsOf(k)) {
                 Condition c = Condition.parse(k, spec);
                 Optional<String> v = d.ledger().value(k, c.key());
@@ -223,10 +223,10 @@ public final class Explainer {
     private Map<String, Object> facts(Unit u) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rank", d.rank());
-        for (FactKind k : FactKind.values()) {
+        for (FactKind k : FactKind.CONDITIONS) {
             for (String spec : u.needsOf(k)) {
                 Condition c = Condition.parse(k, spec);
-                f.put(k.prefix() + ":" + c.key(), d.ledger().value(k, c.key()).orElse(null));
+                f.put(c.fact().toString(), d.ledger().value(k, c.key()).orElse(null));
             }
         }
         return f;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fluxmp.boot.facts.FactKey;
 import org.fluxmp.boot.facts.FactKind;
 import org.fluxmp.boot.facts.Facts;
 
@@ -15,7 +16,7 @@ import org.fluxmp.boot.facts.Facts;
  */
 public final class FactLedger {
     private final Facts facts;
-    private final Map<String, Optional<String>> seen = new LinkedHashMap<>();
+    private final Map<FactKey, Optional<String>> seen = new LinkedHashMap<>();
     private final Set<String> expandedEnv = new LinkedHashSet<>();
 
     public FactLedger(Facts facts) {
@@ -23,7 +24,7 @@ public final class FactLedger {
     }
 
     public synchronized Optional<String> value(FactKind kind, String key) {
-        return seen.computeIfAbsent(kind.prefix() + ":" + key, k -> facts.get(kind, key));
+        return seen.computeIfAbsent(new FactKey(kind, key), k -> facts.get(kind, key));
     }
 
     /** Why a condition failed, in words: {@code needs-attrs content.restore: attribute content.restore is not set}. */
@@ -42,8 +43,8 @@ public final class FactLedger {
         return List.copyOf(expandedEnv);
     }
 
-    /** {@code kind:key} -> value seen, in the order first asked. */
-    public synchronized Map<String, Optional<String>> seen() {
+    /** Each fact asked -> the value seen, in the order first asked. */
+    public synchronized Map<FactKey, Optional<String>> seen() {
         return seen;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.fluxmp.boot.facts.Facts;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.files.RcSource;
 
 /**
@@ -119,14 +120,14 @@ public final class Reading {
     }
 
     /** Every rank expression of the configuration read: what splits ranks into classes. */
-    public Set<String> expressions() {
+    public Set<RankSet> expressions() {
         return rankSets(0).keySet();
     }
 
-    private Map<String, Boolean> rankSets(int rank) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
+    private Map<RankSet, Boolean> rankSets(int rank) {
+        Map<RankSet, Boolean> out = new LinkedHashMap<>();
         for (Unit u : rules.table().units()) {
-            out.putIfAbsent(u.getRanks().toString(), u.getRanks().contains(rank));
+            out.putIfAbsent(u.getRanks(), u.getRanks().contains(rank));
         }
         return out;
     }

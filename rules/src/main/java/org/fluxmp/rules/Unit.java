@@ -100,11 +100,13 @@ public final class Unit {
         return all;
     }
 
+    /** The conditions of a kind a condition can name ({@link FactKind#CONDITIONS}); none for any other kind. */
     public List<String> needsOf(FactKind kind) {
         switch (kind) {
             case ATTR: return needsAttrs;
             case CONFIG: return needsConfig;
-            default: return needsEnv;
+            case ENV: return needsEnv;
+            default: return List.of();
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.fluxmp.boot.facts.FactKey;
+import org.fluxmp.boot.facts.FactKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -210,8 +212,8 @@ class EnabledRulesTest {
     @Test
     void factsAConditionLookedAtAreInTheLedger() {
         Decisions d = decide(conditions().attr("mode", "fast"));
-        assertEquals(java.util.Optional.of("fast"), d.ledger().seen().get("attr:mode"));
-        assertEquals(java.util.Optional.empty(), d.ledger().seen().get("env:MODPROBE_TEST_VAR"));
+        assertEquals(java.util.Optional.of("fast"), d.ledger().seen().get(new FactKey(FactKind.ATTR, "mode")));
+        assertEquals(java.util.Optional.empty(), d.ledger().seen().get(new FactKey(FactKind.ENV, "MODPROBE_TEST_VAR")));
     }
 
     // ---- force-enable (setup enable) ----

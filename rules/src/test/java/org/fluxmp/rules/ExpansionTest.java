@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.facts.FactKey;
+import org.fluxmp.boot.facts.FactKind;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,6 @@ class ExpansionTest {
     void expandedFactsAreRecordedInTheLedger() {
         FactLedger ledger = new FactLedger(new StaticFacts(Map.of()));
         Expansion.expand("${env:FLUX_SCHED_MODULE}", ledger);
-        assertEquals(Optional.empty(), ledger.seen().get("env:FLUX_SCHED_MODULE"));
+        assertEquals(Optional.empty(), ledger.seen().get(new FactKey(FactKind.ENV, "FLUX_SCHED_MODULE")));
     }
 }

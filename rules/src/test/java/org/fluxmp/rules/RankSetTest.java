@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.facts.RankSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -346,5 +347,42 @@ class RankSetTest {
     @Test
     void rejectsNull() {
         assertThrows(IllegalArgumentException.class, () -> RankSet.parse(null));
+    }
+
+    // --- values: of and ranks ---
+
+    @Test
+    void ofRanksIsTheIdsetThatParsesFromItsText() {
+        IdRanges r = IdRanges.range(0, 3).union(IdRanges.range(7, 7));
+        RankSet s = RankSet.of(r);
+        assertEquals(RankSet.parse("[7,0-3]"), s);
+        assertEquals("0-3,7", s.toString());
+        assertTrue(s.isIdset());
+        assertSame(r, s.ranks());
+        assertTrue(s.contains(7));
+        assertFalse(s.contains(4));
+    }
+
+    @Test
+    void ofNoRanksIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> RankSet.of(IdRanges.EMPTY));
+    }
+
+    @Test
+    void ranksAreWhatTheExpressionMatches() {
+        assertEquals(IdRanges.EVERY, RankSet.ALL.ranks());
+        assertEquals(IdRanges.range(3, Integer.MAX_VALUE), RankSet.parse(">2").ranks());
+        assertEquals(IdRanges.range(0, 1), RankSet.parse("<2").ranks());
+        assertEquals(RankSet.parse("0-3,7").ranks(), RankSet.parse("[7,0-2,3]").ranks());
+        assertTrue(RankSet.parse("<0").ranks().isEmpty());
+    }
+
+    @Test
+    void expressionsThatMatchTheSameRanksAreStillDifferentValues() {
+        assertEquals(RankSet.parse("0-2147483647").ranks(), RankSet.ALL.ranks());
+        assertNotEquals(RankSet.parse("0-2147483647"), RankSet.ALL);
+        assertEquals(RankSet.parse("<2").ranks(), RankSet.parse("0-1").ranks());
+        assertNotEquals(RankSet.parse("<2"), RankSet.parse("0-1"));
+        assertFalse(RankSet.parse("<2").isIdset());
     }
 }

@@ -27,7 +27,7 @@ class IdsetFuzzTest {
                 set.contains(rank);
             }
             set.toString();
-            set.ranges();
+            set.ranks();
         });
     }
 }

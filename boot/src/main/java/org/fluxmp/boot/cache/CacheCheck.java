@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fluxmp.boot.Place;
+import org.fluxmp.boot.facts.FactKey;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.plan.Plan;
@@ -35,9 +36,9 @@ public final class CacheCheck {
     }
 
     /** Every fact question the entries recorded, and the rank (which every check reads), once each. */
-    public static java.util.Set<String> questions(List<CacheEntry> entries) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        out.add("attr:rank");
+    public static java.util.Set<FactKey> questions(List<CacheEntry> entries) {
+        java.util.Set<FactKey> out = new java.util.LinkedHashSet<>();
+        out.add(FactKey.RANK);
         for (CacheEntry e : entries) {
             out.addAll(e.facts().keySet());
         }
@@ -68,34 +69,24 @@ public final class CacheCheck {
     }
 
     /**
-     * The current answers to the questions entries ask, each worked out once: a file may hold a
-     * variant per rank class, all asking about the same rank expressions and facts.
+     * The current answers to the facts entries ask, each worked out once: a file may hold a
+     * variant per rank class, all asking about the same facts.
      */
     private static final class Answers {
         private final Facts facts;
         private final int rank;
-        private final Map<String, String> answered = new java.util.HashMap<>();
-        private final Map<String, Boolean> matches = new java.util.HashMap<>();
+        private final Map<FactKey, String> answered = new java.util.HashMap<>();
 
         Answers(Facts facts) {
             this.facts = facts;
             this.rank = facts.rank();
         }
 
-        String fact(String question) {
+        String fact(FactKey question) {
             if (!answered.containsKey(question)) {
-                answered.put(question, RecordingFacts.answer(facts, question));
+                answered.put(question, question.valueIn(facts));
             }
             return answered.get(question);
-        }
-
-        boolean matches(String expression) {
-            Boolean m = matches.get(expression);
-            if (m == null) {
-                m = RankSet.parse(expression).contains(rank);
-                matches.put(expression, m);
-            }
-            return m;
         }
     }
 
@@ -105,12 +96,12 @@ public final class CacheCheck {
 
     private static Optional<Plan> validate(CacheEntry e, Answers answers, SetupStepRunner steps,
             Deque<SetupRecord> replay) {
-        for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
-            if (answers.matches(r.getKey()) != r.getValue()) {
+        for (Map.Entry<RankSet, Boolean> r : e.rankSets().entrySet()) {
+            if (r.getKey().contains(answers.rank) != r.getValue()) {
                 return Optional.empty();
             }
         }
-        for (Map.Entry<String, String> f : e.facts().entrySet()) {
+        for (Map.Entry<FactKey, String> f : e.facts().entrySet()) {
             if (!Objects.equals(answers.fact(f.getKey()), f.getValue())) {
                 return Optional.empty();
             }

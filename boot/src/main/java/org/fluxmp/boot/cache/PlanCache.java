@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +25,8 @@ import java.util.zip.CRC32;
  */
 public final class PlanCache {
     private static final int MAGIC = 0x464d5043; // "FMPC"
-    private static final int FORMAT = 4;
+    /** 5: a fact is its kind (a byte) and name, not a {@code kind:name} string. */
+    private static final int FORMAT = 5;
     /**
      * Variants that boots keep per key: one per distinct set of facts (e.g. rank 0 and the other
      * ranks). Compiled entries (one per rank class) come on top and are never evicted by a boot.
@@ -111,7 +111,7 @@ public final class PlanCache {
             int variants = PlanCodec.count(in);
             List<CacheEntry> out = new ArrayList<>();
             for (int v = 0; v < variants; v++) {
-                out.add(readEntry(in));
+                out.add(PlanCodec.readEntry(in));
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -124,25 +124,6 @@ public final class PlanCache {
         try (java.io.FileInputStream in = new java.io.FileInputStream(f.toFile())) {
             return in.readAllBytes();
         }
-    }
-
-    private static CacheEntry readEntry(PlanInput in) throws IOException {
-        Map<String, String> facts = PlanCodec.readMap(in);
-        int n = PlanCodec.count(in);
-        Map<String, Boolean> ranks = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            ranks.put(PlanCodec.readLong(in), in.readBoolean());
-        }
-        n = PlanCodec.count(in);
-        List<SetupRecord> setup = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            setup.add(new SetupRecord(PlanCodec.readLong(in), PlanCodec.readNullable(in), in.readInt(), PlanCodec.readList(in)));
-        }
-        boolean compiled = in.readBoolean();
-        int length = in.readInt();
-        StoredPlan plan = StoredPlan.at(in.bytes(), in.position(), length);
-        in.skip(length);
-        return new CacheEntry(facts, ranks, setup, plan, compiled);
     }
 
     /** Why a path must not be trusted, or null: it must be ours and not writable by group or others. */
@@ -233,7 +214,7 @@ public final class PlanCache {
             out.writeUTF(key);
             out.writeInt(variants.size());
             for (CacheEntry v : variants) {
-                writeEntry(out, v);
+                PlanCodec.writeEntry(out, v);
             }
             out.flush();
             CRC32 crc = new CRC32();
@@ -247,23 +228,5 @@ public final class PlanCache {
         } catch (IOException | RuntimeException ex) {
             err.println("flux-modprobe: warning: cannot store plan in " + dir + ": " + ex.getMessage());
         }
-    }
-
-    private static void writeEntry(DataOutputStream out, CacheEntry e) throws IOException {
-        PlanCodec.writeMap(out, e.facts());
-        out.writeInt(e.rankSets().size());
-        for (Map.Entry<String, Boolean> r : e.rankSets().entrySet()) {
-            PlanCodec.writeLong(out, r.getKey());
-            out.writeBoolean(r.getValue());
-        }
-        out.writeInt(e.setup().size());
-        for (SetupRecord s : e.setup()) {
-            PlanCodec.writeLong(out, s.script());
-            PlanCodec.writeNullable(out, s.file());
-            out.writeInt(s.line());
-            PlanCodec.writeList(out, s.directives());
-        }
-        out.writeBoolean(e.compiled());
-        e.stored().writeTo(out);
     }
 }

@@ -6,17 +6,74 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fluxmp.boot.facts.FactKey;
+import org.fluxmp.boot.facts.FactKind;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.json.JsonStyle;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 
 /**
- * The compact on-disk form of a {@link Plan}: plain DataOutput fields, RPC payloads as JSON text.
+ * The compact on-disk form of a plan cache entry and its {@link Plan}: plain DataOutput fields, a
+ * fact as its kind and name, a rank expression as its canonical text, RPC payloads as JSON text.
  * Reading needs none of the planner's classes, which is the point of the cache.
  */
 final class PlanCodec {
     private PlanCodec() {}
+
+    /** An entry: its facts, rank expressions, setup steps, whether compiled, then its plan's bytes. */
+    static void writeEntry(DataOutputStream out, CacheEntry e) throws IOException {
+        out.writeInt(e.facts().size());
+        for (Map.Entry<FactKey, String> f : e.facts().entrySet()) {
+            out.writeByte(f.getKey().kind().ordinal());
+            writeLong(out, f.getKey().name());
+            writeNullable(out, f.getValue());
+        }
+        out.writeInt(e.rankSets().size());
+        for (Map.Entry<RankSet, Boolean> r : e.rankSets().entrySet()) {
+            writeLong(out, r.getKey().toString());
+            out.writeBoolean(r.getValue());
+        }
+        out.writeInt(e.setup().size());
+        for (SetupRecord s : e.setup()) {
+            writeLong(out, s.script());
+            writeNullable(out, s.file());
+            out.writeInt(s.line());
+            writeList(out, s.directives());
+        }
+        out.writeBoolean(e.compiled());
+        e.stored().writeTo(out);
+    }
+
+    /** An entry as {@link #writeEntry} wrote it; its plan stays undecoded until used. */
+    static CacheEntry readEntry(PlanInput in) throws IOException {
+        int n = count(in);
+        FactKind[] kinds = FactKind.values();
+        Map<FactKey, String> facts = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            int k = in.readByte();
+            if (k < 0 || k >= kinds.length) {
+                throw new IOException("bad fact kind " + k);
+            }
+            facts.put(new FactKey(kinds[k], readLong(in)), readNullable(in));
+        }
+        n = count(in);
+        Map<RankSet, Boolean> ranks = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            ranks.put(RankSet.parse(readLong(in)), in.readBoolean());
+        }
+        n = count(in);
+        List<SetupRecord> setup = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            setup.add(new SetupRecord(readLong(in), readNullable(in), in.readInt(), readList(in)));
+        }
+        boolean compiled = in.readBoolean();
+        int length = in.readInt();
+        StoredPlan plan = StoredPlan.at(in.bytes(), in.position(), length);
+        in.skip(length);
+        return new CacheEntry(facts, ranks, setup, plan, compiled);
+    }
 
     static void write(DataOutputStream out, Plan p) throws IOException {
         out.writeInt(p.rank());

@@ -26,20 +26,24 @@ public interface Facts {
     Map<String, Set<String>> loadedModules();
 
     /**
-     * Asks for the recorded facts QUESTIONS ({@code attr:NAME}, {@code config:KEY}, {@code table:KEY},
-     * {@code env:NAME}, {@code loaded}) all at once, ahead of their use, where asking costs a round trip
-     * to the broker; the answers are kept for the calls that follow. Facts that cost nothing ignore it.
+     * Asks for the recorded facts QUESTIONS all at once, ahead of their use, where asking costs a
+     * round trip to the broker; the answers are kept for the calls that follow. Facts that cost
+     * nothing ignore it.
      */
-    default void prefetch(java.util.Collection<String> questions) {}
+    default void prefetch(java.util.Collection<FactKey> questions) {}
 
+    /** The value of a fact a condition can name ({@link FactKind#CONDITIONS}). */
     default Optional<String> get(FactKind kind, String key) {
-        switch (kind) {
-            case ATTR:
-                return attr(key);
-            case CONFIG:
-                return config(key);
-            default:
-                return env(key);
+        // if, not switch: a switch on an enum costs a class of its own on the boot path
+        if (kind == FactKind.ATTR) {
+            return attr(key);
         }
+        if (kind == FactKind.CONFIG) {
+            return config(key);
+        }
+        if (kind == FactKind.ENV) {
+            return env(key);
+        }
+        throw new IllegalArgumentException("no condition names a fact of kind " + kind);
     }
 }

@@ -26,15 +26,6 @@ public final class IdRanges {
         return hi < lo ? EMPTY : new IdRanges(new int[] {(int) lo}, new int[] {(int) hi});
     }
 
-    /** From sorted disjoint ranges (merged here where adjacent). */
-    static IdRanges of(int[] lows, int[] highs) {
-        Builder b = new Builder(lows.length);
-        for (int i = 0; i < lows.length; i++) {
-            b.add(lows[i], highs[i]);
-        }
-        return b.build();
-    }
-
     public boolean isEmpty() {
         return lows.length == 0;
     }
@@ -157,7 +148,7 @@ public final class IdRanges {
     }
 
     /** Appends ranges in ascending order of their low ends, merging overlapping and adjacent ones. */
-    private static final class Builder {
+    static final class Builder {
         private int[] lows;
         private int[] highs;
         private int n;

@@ -1,41 +1,26 @@
 package org.fluxmp.boot.facts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Immutable value for the {@code ranks} key of a flux-modprobe config entry:
- * {@code all}, {@code >N}, {@code <N}, or an RFC 22 idset such as {@code [0-3,7]}.
- * Two instances are equal when their canonical forms ({@link #toString()}) are equal.
+ * {@code all}, {@code >N}, {@code <N}, or an RFC 22 idset such as {@code [0-3,7]}: the ranks it
+ * matches ({@link #ranks()}) and its canonical text ({@link #toString()}). Two instances are equal
+ * when their canonical forms are equal ({@code all} is not {@code 0-2147483647}).
  */
 public final class RankSet {
-    private static final Comparator<int[]> BY_START = new Comparator<int[]>() {
-        @Override
-        public int compare(int[] a, int[] b) {
-            return Integer.compare(a[0], b[0]);
-        }
-    };
+    public static final RankSet ALL = new RankSet(IdRanges.EVERY, "all", false);
 
-
-    private enum Kind { ALL, GREATER, LESS, IDSET }
-
-    public static final RankSet ALL = new RankSet(Kind.ALL, 0, null, null, "all");
-
-    private final Kind kind;
-    private final int bound;
-    // Parallel arrays rather than a bitset so that huge ranges like 0-2000000000 stay O(1) in memory.
-    private final int[] lows;
-    private final int[] highs;
+    private final IdRanges ranks;
     private final String canonical;
+    private final boolean idset;
 
-    private RankSet(Kind kind, int bound, int[] lows, int[] highs, String canonical) {
-        this.kind = kind;
-        this.bound = bound;
-        this.lows = lows;
-        this.highs = highs;
+    private RankSet(IdRanges ranks, String canonical, boolean idset) {
+        this.ranks = ranks;
         this.canonical = canonical;
+        this.idset = idset;
     }
 
     /**
@@ -50,54 +35,41 @@ public final class RankSet {
         if (text.equals("all")) {
             return ALL;
         }
-        if (text.startsWith(">") || text.startsWith("<")) {
+        if (text.startsWith(">")) {
             int n = parseId(text.substring(1), text);
-            Kind kind = text.charAt(0) == '>' ? Kind.GREATER : Kind.LESS;
-            return new RankSet(kind, n, null, null, text.charAt(0) + Integer.toString(n));
+            return new RankSet(IdRanges.range((long) n + 1, Integer.MAX_VALUE), ">" + n, false);
+        }
+        if (text.startsWith("<")) {
+            int n = parseId(text.substring(1), text);
+            return new RankSet(IdRanges.range(0, (long) n - 1), "<" + n, false);
         }
         return parseIdset(text);
     }
 
-    public boolean contains(int rank) {
-        switch (kind) {
-            case ALL:
-                return true;
-            case GREATER:
-                return rank > bound;
-            case LESS:
-                return rank < bound;
-            default:
-                int i = Arrays.binarySearch(lows, rank);
-                if (i >= 0) {
-                    return true;
-                }
-                // Insertion point minus one is the only range whose low end is below rank.
-                int candidate = -i - 2;
-                return candidate >= 0 && rank <= highs[candidate];
+    /** The idset of RANKS, e.g. {@code 0-3,7}; RANKS must not be empty (no idset is). */
+    public static RankSet of(IdRanges ranks) {
+        if (ranks.isEmpty()) {
+            throw new IllegalArgumentException("an idset has at least one rank");
         }
+        return new RankSet(ranks, ranks.toString(), true);
     }
 
-    /** The ranks this expression matches, as ranges ({@code >N} and {@code all} reach the largest rank). */
-    public IdRanges ranges() {
-        switch (kind) {
-            case ALL:
-                return IdRanges.EVERY;
-            case GREATER:
-                return IdRanges.range((long) bound + 1, Integer.MAX_VALUE);
-            case LESS:
-                return IdRanges.range(0, (long) bound - 1);
-            default:
-                return IdRanges.of(lows, highs);
-        }
+    public boolean contains(int rank) {
+        return ranks.contains(rank);
+    }
+
+    /** The ranks this expression matches ({@code >N} and {@code all} reach the largest rank). */
+    public IdRanges ranks() {
+        return ranks;
     }
 
     /** Whether this is an idset (not {@code all}, {@code >N} or {@code <N}). */
     public boolean isIdset() {
-        return kind == Kind.IDSET;
+        return idset;
     }
 
     public boolean isAll() {
-        return kind == Kind.ALL;
+        return this == ALL;
     }
 
     @Override
@@ -143,34 +115,33 @@ public final class RankSet {
                 ranges.add(new int[] {lo, hi});
             }
         }
-        ranges.sort(BY_START);
-
-        List<int[]> merged = new ArrayList<>();
+        if (!ascending(ranges)) {
+            // not on the boot path, which parses canonical text: the comparator is a class of its own
+            ranges.sort(new ByStart());
+        }
+        // in order of low ends: the builder merges overlapping and adjacent entries
+        IdRanges.Builder merged = new IdRanges.Builder(ranges.size());
         for (int[] r : ranges) {
-            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            // long arithmetic: last[1] + 1 would overflow at Integer.MAX_VALUE.
-            if (last != null && r[0] <= (long) last[1] + 1) {
-                last[1] = Math.max(last[1], r[1]);
-            } else {
-                merged.add(new int[] {r[0], r[1]});
-            }
+            merged.add(r[0], r[1]);
         }
+        return of(merged.build());
+    }
 
-        int[] lows = new int[merged.size()];
-        int[] highs = new int[merged.size()];
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < merged.size(); i++) {
-            lows[i] = merged.get(i)[0];
-            highs[i] = merged.get(i)[1];
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(lows[i]);
-            if (highs[i] != lows[i]) {
-                sb.append('-').append(highs[i]);
+    private static boolean ascending(List<int[]> ranges) {
+        for (int i = 1; i < ranges.size(); i++) {
+            if (ranges.get(i)[0] < ranges.get(i - 1)[0]) {
+                return false;
             }
         }
-        return new RankSet(Kind.IDSET, 0, lows, highs, sb.toString());
+        return true;
+    }
+
+    /** Orders ranges by their low ends. */
+    private static final class ByStart implements Comparator<int[]> {
+        @Override
+        public int compare(int[] a, int[] b) {
+            return Integer.compare(a[0], b[0]);
+        }
     }
 
     /** Digits only: Integer.parseInt alone would let through "+5" and "-5". */

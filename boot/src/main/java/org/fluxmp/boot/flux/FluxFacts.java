@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fluxmp.boot.facts.FactKey;
+import org.fluxmp.boot.facts.FactKind;
 import org.fluxmp.boot.json.Json;
 import org.fluxmp.boot.json.JsonStyle;
 
@@ -83,19 +85,21 @@ public final class FluxFacts extends BrokerFacts {
      * broker for all of them. An answer that fails is left for the lazy fetch to report.
      */
     @Override
-    public void prefetch(Collection<String> questions) {
+    public void prefetch(Collection<FactKey> questions) {
         Map<String, Reply<FluxMessage>> attrs = new LinkedHashMap<>();
         List<String> envNames = new ArrayList<>();
         boolean config = false;
         boolean loaded = false;
-        for (String q : questions) {
-            if (q.startsWith("attr:") && !knowsAttr(q.substring(5))) {
-                attrs.put(q.substring(5), attrRequest(q.substring(5)));
-            } else if (q.startsWith("config:") || q.startsWith("table:")) {
+        // if, not switch: a switch on an enum costs a class of its own on the boot path
+        for (FactKey q : questions) {
+            FactKind kind = q.kind();
+            if (kind == FactKind.ATTR && !knowsAttr(q.name())) {
+                attrs.put(q.name(), attrRequest(q.name()));
+            } else if (kind == FactKind.CONFIG || kind == FactKind.TABLE) {
                 config = !knowsConfig();
-            } else if (q.startsWith("env:") && !knowsEnv(q.substring(4))) {
-                envNames.add(q.substring(4));
-            } else if (q.equals("loaded")) {
+            } else if (kind == FactKind.ENV && !knowsEnv(q.name())) {
+                envNames.add(q.name());
+            } else if (kind == FactKind.LOADED) {
                 loaded = !knowsLoaded();
             }
         }

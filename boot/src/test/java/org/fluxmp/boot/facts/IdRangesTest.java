@@ -18,7 +18,7 @@ class IdRangesTest {
             int hi = Math.min(SPAN - 1, lo + r.nextInt(30));
             sb.append(sb.length() == 0 ? "" : ",").append(lo).append('-').append(hi);
         }
-        return RankSet.parse(sb.toString()).ranges();
+        return RankSet.parse(sb.toString()).ranks();
     }
 
     private static BitSet bits(IdRanges s) {
@@ -69,18 +69,18 @@ class IdRangesTest {
 
     @Test
     void rankExpressionsCoverWhatTheyMatch() {
-        assertEquals("0-2147483647", RankSet.parse("all").ranges().toString());
-        assertEquals("0-9", RankSet.parse("<10").ranges().toString());
-        assertEquals("11-2147483647", RankSet.parse(">10").ranges().toString());
-        assertTrue(RankSet.parse("<0").ranges().isEmpty());
-        assertTrue(RankSet.parse(">2147483647").ranges().isEmpty());
-        assertEquals("0-3,7", RankSet.parse("[7,0-2,3]").ranges().toString());
+        assertEquals("0-2147483647", RankSet.parse("all").ranks().toString());
+        assertEquals("0-9", RankSet.parse("<10").ranks().toString());
+        assertEquals("11-2147483647", RankSet.parse(">10").ranks().toString());
+        assertTrue(RankSet.parse("<0").ranks().isEmpty());
+        assertTrue(RankSet.parse(">2147483647").ranks().isEmpty());
+        assertEquals("0-3,7", RankSet.parse("[7,0-2,3]").ranks().toString());
     }
 
     @Test
     void hugeSetsCostTheirRangesNotTheirRanks() {
         IdRanges every = IdRanges.EVERY;
-        IdRanges odd = RankSet.parse("1,3,5").ranges();
+        IdRanges odd = RankSet.parse("1,3,5").ranks();
         assertEquals(2147483648L - 3, every.minus(odd).count());
         assertEquals("0,2,4,6-2147483647", every.minus(odd).toString());
     }

@@ -12,6 +12,7 @@ import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.json.JsonStyle;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.rules.Decision;
 import org.fluxmp.rules.Explainer;
 import picocli.CommandLine;
@@ -98,7 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** One rank's explanation: the data of SPEC 6, and the rank expressions its decision read. */
-    private record Explanation(int rank, Map<String, Object> data, List<String> text, Map<String, Boolean> rankSets) {
+    private record Explanation(int rank, Map<String, Object> data, List<String> text, Map<RankSet, Boolean> rankSets) {
         List<String> lines() {
             return text;
         }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import org.fluxmp.boot.cache.RecordingFacts;
+import org.fluxmp.boot.facts.FactKey;
 import org.fluxmp.boot.facts.IdRanges;
 import org.fluxmp.boot.facts.RankSet;
 
@@ -37,7 +38,7 @@ final class RankClasses {
      * What deciding one rank gave, with what it depended on: PLAN makes the class's value given
      * how long the solver may search for it (ms).
      */
-    record Decided<T>(LongFunction<T> plan, Map<String, Boolean> rankSets, boolean rankItself) {}
+    record Decided<T>(LongFunction<T> plan, Map<RankSet, Boolean> rankSets, boolean rankItself) {}
 
     /** A search share below this is not worth building the solver's model for: list scheduling only. */
     static final long MIN_SEARCH_MS = 20;
@@ -59,7 +60,7 @@ final class RankClasses {
      * searches for TIME_LIMIT_MS in all, shared equally by the predicted classes ({@link #share}).
      */
     static <T> List<RankClass<T>> split(IdRanges ranks, IntFunction<Decided<T>> decide, int threads, long timeLimitMs,
-            Collection<String> expressions) {
+            Collection<RankSet> expressions) {
         List<RankClass<T>> out = new ArrayList<>();
         if (ranks.isEmpty()) {
             return out;
@@ -73,7 +74,7 @@ final class RankClasses {
         }
         predicted = partition(ranks, expressions);
         long share = share(timeLimitMs, predicted.size());
-        java.util.Set<String> used = new java.util.HashSet<>(expressions);
+        java.util.Set<RankSet> used = new java.util.HashSet<>(expressions);
         if (first != null) {
             outcomes.add(new Outcome<>(first, null));
         }
@@ -136,7 +137,7 @@ final class RankClasses {
      * decided side by side. Otherwise each class reads the files again as its own lowest rank.
      */
     static <R, T> List<RankClass<T>> split(IdRanges wanted, IntFunction<Reading<R>> read,
-            Function<R, Collection<String>> expressions, Decide<R, T> decide, long timeLimitMs) {
+            Function<R, Collection<RankSet>> expressions, Decide<R, T> decide, long timeLimitMs) {
         if (wanted.isEmpty()) {
             return new ArrayList<>();
         }
@@ -157,7 +158,7 @@ final class RankClasses {
 
     /** Whether a decision asked for the rank itself (the attribute {@code rank}, as in {@code ${attr:rank}}). */
     private static boolean asksRank(RecordingFacts facts) {
-        return facts.seen().containsKey("attr:rank");
+        return facts.seen().containsKey(FactKey.RANK);
     }
 
     /** The solver's search time per class when CLASSES share TIME_LIMIT_MS; 0 (list scheduling) below {@link #MIN_SEARCH_MS}. */
@@ -172,10 +173,10 @@ final class RankClasses {
     }
 
     /** LEFT split by which of EXPRESSIONS each rank matches. */
-    static List<IdRanges> partition(IdRanges left, Collection<String> expressions) {
+    static List<IdRanges> partition(IdRanges left, Collection<RankSet> expressions) {
         List<IdRanges> sets = new ArrayList<>();
-        for (String e : expressions) {
-            sets.add(RankSet.parse(e).ranges());
+        for (RankSet e : expressions) {
+            sets.add(e.ranks());
         }
         List<IdRanges> out = new ArrayList<>();
         IdRanges rest = left;
@@ -232,10 +233,10 @@ final class RankClasses {
     }
 
     /** The ranks of LEFT that every expression of RANK_SETS matches (true) or misses (false) as recorded. */
-    static IdRanges alike(IdRanges left, Map<String, Boolean> rankSets) {
+    static IdRanges alike(IdRanges left, Map<RankSet, Boolean> rankSets) {
         IdRanges cls = left;
-        for (Map.Entry<String, Boolean> e : rankSets.entrySet()) {
-            IdRanges matched = RankSet.parse(e.getKey()).ranges();
+        for (Map.Entry<RankSet, Boolean> e : rankSets.entrySet()) {
+            IdRanges matched = e.getKey().ranks();
             cls = e.getValue() ? cls.intersect(matched) : cls.minus(matched);
         }
         return cls;
@@ -287,6 +288,6 @@ final class RankClasses {
         if (!set.isIdset()) {
             throw org.fluxmp.boot.ConfigException.usage(option + ": expected an idset such as 0-15 or all, not " + text);
         }
-        return set.ranges();
+        return set.ranks();
     }
 }

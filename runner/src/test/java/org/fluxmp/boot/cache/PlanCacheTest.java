@@ -12,6 +12,10 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fluxmp.boot.facts.FactKey;
+import org.fluxmp.boot.facts.FactKind;
+import org.fluxmp.boot.facts.IdRanges;
+import org.fluxmp.boot.facts.RankSet;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
@@ -44,10 +48,10 @@ class PlanCacheTest {
     }
 
     private static CacheEntry entry() {
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("attr:content.restore", null);
-        facts.put("env:FLUX_SCHED_MODULE", "fifo");
-        return new CacheEntry(facts, Map.of("0", true), List.of(new SetupRecord("echo hi", "f.toml", 3, List.of("load x"))), plan());
+        java.util.Map<FactKey, String> facts = new java.util.LinkedHashMap<>();
+        facts.put(new FactKey(FactKind.ATTR, "content.restore"), null);
+        facts.put(new FactKey(FactKind.ENV, "FLUX_SCHED_MODULE"), "fifo");
+        return new CacheEntry(facts, Map.of(RankSet.of(IdRanges.range(0, 0)), true), List.of(new SetupRecord("echo hi", "f.toml", 3, List.of("load x"))), plan());
     }
 
     @Test
@@ -61,7 +65,7 @@ class PlanCacheTest {
     @Test
     void entriesDecidedFromOtherFactsAreKeptAsVariants() {
         CacheEntry rank0 = entry();
-        CacheEntry others = new CacheEntry(entry().facts(), Map.of("0", false), entry().setup(), plan());
+        CacheEntry others = new CacheEntry(entry().facts(), Map.of(RankSet.parse("0"), false), entry().setup(), plan());
         cache.store(KEY, rank0);
         cache.store(KEY, others);
         cache.store(KEY, rank0);
@@ -70,7 +74,7 @@ class PlanCacheTest {
 
     @Test
     void firstValidVariantIsUsed() {
-        CacheEntry others = new CacheEntry(entry().facts(), Map.of("0", false), entry().setup(), plan());
+        CacheEntry others = new CacheEntry(entry().facts(), Map.of(RankSet.parse("0"), false), entry().setup(), plan());
         Optional<Plan> p = CacheCheck.firstValid(List.of(entry(), others), facts("fifo").rank(3), SAYS_LOAD_X,
                 new ArrayDeque<>());
         assertEquals(3, p.orElseThrow().rank());
@@ -169,7 +173,7 @@ class PlanCacheTest {
 
     @Test
     void hitTakesTheCurrentRank() {
-        CacheEntry e = new CacheEntry(entry().facts(), Map.of(">0", true), entry().setup(), plan());
+        CacheEntry e = new CacheEntry(entry().facts(), Map.of(RankSet.parse(">0"), true), entry().setup(), plan());
         assertEquals(7, CacheCheck.validate(e, facts("fifo").rank(7), SAYS_LOAD_X, new ArrayDeque<>()).get().rank());
     }
 
@@ -195,7 +199,50 @@ class PlanCacheTest {
         StaticFacts b = facts(null).loaded("content", java.util.Set.of("content")).loaded("kvs", java.util.Set.of("kvs"));
         RecordingFacts recorded = new RecordingFacts(a);
         recorded.loadedModules();
-        assertEquals(recorded.seen().get("loaded"), RecordingFacts.answer(b, "loaded"),
+        assertEquals(recorded.seen().get(FactKey.LOADED), FactKey.LOADED.valueIn(b),
                 "a real broker lists loaded modules in a different order in every instance");
+    }
+
+    @Test
+    void everyKindOfFactLoadsBackAsTheSameKey() {
+        java.util.Map<FactKey, String> facts = new java.util.LinkedHashMap<>();
+        facts.put(FactKey.RANK, "0");
+        facts.put(new FactKey(FactKind.CONFIG, "a.b:c"), null);
+        facts.put(new FactKey(FactKind.ENV, "X"), "");
+        facts.put(new FactKey(FactKind.TABLE, "modules"), "{}");
+        facts.put(FactKey.LOADED, "[\"kvs\"]");
+        java.util.Map<RankSet, Boolean> ranks = new java.util.LinkedHashMap<>();
+        ranks.put(RankSet.parse("[7,0-3]"), false);
+        ranks.put(RankSet.ALL, true);
+        ranks.put(RankSet.parse("<4"), true);
+        cache.store(KEY, new CacheEntry(facts, ranks, List.of(), plan()));
+        CacheEntry back = cache.load(KEY).get(0);
+        assertEquals(List.copyOf(facts.entrySet()), List.copyOf(back.facts().entrySet()), err.toString());
+        assertEquals(List.copyOf(ranks.entrySet()), List.copyOf(back.rankSets().entrySet()));
+    }
+
+    @Test
+    void recordedFactsAreKeysOfTheirKind() {
+        RecordingFacts recorded = new RecordingFacts(facts("fifo"));
+        recorded.env("FLUX_SCHED_MODULE");
+        recorded.configTable("modules");
+        recorded.attr("content.restore");
+        assertEquals(List.of(new FactKey(FactKind.ENV, "FLUX_SCHED_MODULE"), new FactKey(FactKind.TABLE, "modules"),
+                new FactKey(FactKind.ATTR, "content.restore")), List.copyOf(recorded.seen().keySet()));
+        assertEquals("{}", recorded.seen().get(new FactKey(FactKind.TABLE, "modules")));
+    }
+
+    @Test
+    void changedTableOrLoadedModulesMakeAMiss() {
+        RecordingFacts recorded = new RecordingFacts(facts("fifo").conf("modules.kvs.args", "a"));
+        recorded.configTable("modules");
+        recorded.loadedModules();
+        CacheEntry e = new CacheEntry(recorded.seen(), Map.of(), List.of(), plan());
+        assertTrue(CacheCheck.validate(e, facts("fifo").conf("modules.kvs.args", "a"), SAYS_LOAD_X, new ArrayDeque<>())
+                .isPresent());
+        assertTrue(CacheCheck.validate(e, facts("fifo").conf("modules.kvs.args", "b"), SAYS_LOAD_X, new ArrayDeque<>())
+                .isEmpty());
+        assertTrue(CacheCheck.validate(e, facts("fifo").conf("modules.kvs.args", "a").loaded("kvs", java.util.Set.of("kvs")),
+                SAYS_LOAD_X, new ArrayDeque<>()).isEmpty());
     }
 }

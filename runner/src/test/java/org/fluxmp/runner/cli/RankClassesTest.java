@@ -65,7 +65,7 @@ class RankClassesTest {
     }
 
     /** Every rank expression of DIR's configuration. */
-    private static java.util.Set<String> expressions(Path dir) {
+    private static java.util.Set<RankSet> expressions(Path dir) {
         return read(dir, 0).expressions();
     }
 
@@ -95,7 +95,7 @@ class RankClassesTest {
         for (int c = 0; c < 25; c++) {
             Path dir = Files.createDirectories(tmp.resolve("c" + c));
             RandomRankConfig.write(dir, r, 6 + r.nextInt(10));
-            IdRanges wanted = RankSet.parse(RandomRankConfig.idset(r, 1 + r.nextInt(4))).ranges();
+            IdRanges wanted = RankSet.parse(RandomRankConfig.idset(r, 1 + r.nextInt(4))).ranks();
             List<RankClasses.RankClass<String>> classes = RankClasses.split(wanted, fromOneReading(dir, wanted.first()));
             IdRanges covered = IdRanges.EMPTY;
             for (RankClasses.RankClass<String> cls : classes) {
@@ -135,9 +135,9 @@ class RankClassesTest {
     @Test
     void decisionsThatReadTheRankItselfAreClassesOfOne() {
         List<Integer> asked = new ArrayList<>();
-        List<RankClasses.RankClass<Integer>> classes = RankClasses.split(RankSet.parse("5-9").ranges(), rank -> {
+        List<RankClasses.RankClass<Integer>> classes = RankClasses.split(RankSet.parse("5-9").ranks(), rank -> {
             asked.add(rank);
-            return new RankClasses.Decided<>(search -> rank, Map.of("all", true), true);
+            return new RankClasses.Decided<>(search -> rank, Map.of(RankSet.ALL, true), true);
         });
         assertEquals(List.of(5, 6, 7, 8, 9), asked);
         assertEquals(5, classes.size());
@@ -169,7 +169,7 @@ class RankClassesTest {
             List<String> groups = compile.out().lines().toList();
             for (String line : groups.subList(0, Math.min(groups.size(), 6))) {
                 String idset = line.replaceFirst("^rc1: ranks ([^:]+):.*$", "$1");
-                IdRanges cls = RankSet.parse(idset).ranges();
+                IdRanges cls = RankSet.parse(idset).ranks();
                 int range = r.nextInt(cls.rangeCount());
                 int rank = cls.low(range) + r.nextInt(cls.high(range) - cls.low(range) + 1);
                 CliRun booted = CliRun.run(env, "rc1", "--dry-run", "--rank", Integer.toString(rank));
