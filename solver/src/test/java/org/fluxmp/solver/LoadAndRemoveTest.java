@@ -116,6 +116,6 @@ class LoadAndRemoveTest {
         rules.removeModules(targets, "remove app");
         Plan plan = Planner.plan(rules, rules.decide(), targets, 4);
         assertEquals(List.of("app", "lib", "base"), plan.tasks().stream().map(PlanTask::name).toList());
-        plan.tasks().forEach(t -> assertEquals(PlanTask.Action.REMOVE, t.action(), t.name()));
+        plan.tasks().forEach(t -> assertEquals("remove", t.verb(), t.name()));
     }
 }

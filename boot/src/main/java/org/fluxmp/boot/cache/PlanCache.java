@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
  */
 public final class PlanCache {
     private static final int MAGIC = 0x464d5043; // "FMPC"
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     /**
      * Variants that boots keep per key: one per distinct set of facts (e.g. rank 0 and the other
      * ranks). Compiled entries (one per rank class) come on top and are never evicted by a boot.
