@@ -74,14 +74,22 @@ public final class Planner {
     /** EXPANDED_ENV: the variables setup's {@code ${env:...}} named, which a body sees as its conditions' (SPEC 3). */
     private static PlanTask task(Unit u, boolean remove, List<String> preds, List<String> expandedEnv) {
         long timeout = u.getTimeout() == null ? 0 : Durations.parseMillis(u.getTimeout());
+        String name = u.getName();
         if (u.isModule()) {
-            return new PlanTask(u.getName(), remove ? PlanTask.Action.REMOVE : PlanTask.Action.LOAD, u.getModule(),
-                    u.getServices(), u.getArgs(), u.isExec(), null, null, preds, timeout);
+            return new PlanTask.ModuleStep(name, remove, u.getModule(), u.getServices(), u.getArgs(), u.isExec(), preds,
+                    timeout);
         }
         Body b = u.getBody();
-        PlanTask.Action a = PlanTask.Action.valueOf(b.kind().name());
-        return new PlanTask(u.getName(), a, null, u.getServices(), List.of(), false, b.text(), b.payload(), preds, timeout,
-                bodyEnv(u, expandedEnv));
+        switch (b.kind()) {
+            case RPC:
+                return new PlanTask.Rpc(name, b.text(), b.payload(), preds, timeout);
+            case RUN:
+                return new PlanTask.Run(name, b.text(), bodyEnv(u, expandedEnv), preds, timeout);
+            case PYTHON:
+                return new PlanTask.Python(name, List.of(b.text().split("\n")), bodyEnv(u, expandedEnv), preds, timeout);
+            default:
+                return new PlanTask.JavaClass(name, b.text(), bodyEnv(u, expandedEnv), preds, timeout);
+        }
     }
 
     /** The variables U's body must see as its conditions saw them: its needs-env names, then EXPANDED_ENV. */

@@ -20,6 +20,6 @@ class RemovalOrderTest {
         }
         Plan plan = Planner.plan(f.decide(new Subject.Remove(List.of("app"))), 4);
         assertEquals(List.of("app", "lib", "base"), plan.tasks().stream().map(PlanTask::name).toList());
-        plan.tasks().forEach(t -> assertEquals(PlanTask.Action.REMOVE, t.action(), t.name()));
+        plan.tasks().forEach(t -> assertEquals("remove", t.verb(), t.name()));
     }
 }

@@ -25,8 +25,8 @@ import java.util.zip.CRC32;
  */
 public final class PlanCache {
     private static final int MAGIC = 0x464d5043; // "FMPC"
-    /** 5: a fact is its kind (a byte) and name, not a {@code kind:name} string. */
-    private static final int FORMAT = 5;
+    /** 5: a fact is its kind (a byte) and name, not a {@code kind:name} string; 6: a task is its kind (a byte) and that kind's fields. */
+    private static final int FORMAT = 6;
     /**
      * Variants that boots keep per key: one per distinct set of facts (e.g. rank 0 and the other
      * ranks). Compiled entries (one per rank class) come on top and are never evicted by a boot.

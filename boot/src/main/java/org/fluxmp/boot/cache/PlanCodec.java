@@ -20,6 +20,14 @@ import org.fluxmp.boot.plan.PlanTask;
  * Reading needs none of the planner's classes, which is the point of the cache.
  */
 final class PlanCodec {
+    /** A task's kind, the byte before its fields. */
+    private static final int LOAD = 0;
+    private static final int REMOVE = 1;
+    private static final int RUN = 2;
+    private static final int RPC = 3;
+    private static final int JAVA = 4;
+    private static final int PYTHON = 5;
+
     private PlanCodec() {}
 
     /** An entry: its facts, rank expressions, setup steps, whether compiled, then its plan's bytes. */
@@ -90,21 +98,41 @@ final class PlanCodec {
         writeMap(out, p.env());
         out.writeInt(p.tasks().size());
         for (PlanTask t : p.tasks()) {
-            out.writeUTF(t.name());
-            out.writeByte(t.action().ordinal());
-            writeNullable(out, t.module());
-            writeList(out, t.services());
-            writeList(out, t.configuredArgs());
-            out.writeBoolean(t.exec());
-            writeNullable(out, t.text());
-            writeNullable(out, t.payload() == null ? null : JsonStyle.PYTHON.write(t.payload()));
-            writeList(out, t.predecessors());
-            out.writeLong(t.timeoutMs());
-            writeList(out, t.env());
+            writeTask(out, t);
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** A task's kind byte, its own fields, then what every task has: predecessors and timeout. */
+    private static void writeTask(DataOutputStream out, PlanTask t) throws IOException {
+        out.writeUTF(t.name());
+        if (t instanceof PlanTask.ModuleStep m) {
+            out.writeByte(m.remove() ? REMOVE : LOAD);
+            writeNullable(out, m.module());
+            writeList(out, m.services());
+            writeList(out, m.configuredArgs());
+            out.writeBoolean(m.exec());
+        } else if (t instanceof PlanTask.Run r) {
+            out.writeByte(RUN);
+            writeNullable(out, r.script());
+            writeList(out, r.env());
+        } else if (t instanceof PlanTask.Rpc r) {
+            out.writeByte(RPC);
+            writeNullable(out, r.topic());
+            writeNullable(out, r.payload() == null ? null : JsonStyle.PYTHON.write(r.payload()));
+        } else if (t instanceof PlanTask.JavaClass j) {
+            out.writeByte(JAVA);
+            writeNullable(out, j.className());
+            writeList(out, j.env());
+        } else {
+            PlanTask.Python py = (PlanTask.Python) t;
+            out.writeByte(PYTHON);
+            writeList(out, py.argv());
+            writeList(out, py.env());
+        }
+        writeList(out, t.predecessors());
+        out.writeLong(t.timeoutMs());
+    }
+
     static Plan read(PlanInput in) throws IOException {
         int rank = in.readInt();
         int workers = in.readInt();
@@ -119,33 +147,45 @@ final class PlanCodec {
         Map<String, String> data = readMap(in);
         Map<String, String> env = readMap(in);
         int tasks = count(in);
-        PlanTask.Action[] actions = PlanTask.Action.values();
         List<PlanTask> list = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) {
-            String name = in.readUTF();
-            int a = in.readByte();
-            if (a < 0 || a >= actions.length) {
-                throw new IOException("bad task action " + a);
-            }
-            String module = readNullable(in);
-            List<String> services = readList(in);
-            List<String> args = readList(in);
-            boolean exec = in.readBoolean();
-            String text = readNullable(in);
-            String payload = readNullable(in);
-            Map<String, Object> pm = null;
-            if (payload != null) {
-                try {
-                    pm = (Map<String, Object>) Json.parse(payload);
-                } catch (IllegalArgumentException | ClassCastException e) {
-                    throw new IOException("bad payload: " + e.getMessage());
-                }
-            }
-            List<String> preds = readList(in);
-            long timeoutMs = in.readLong();
-            list.add(new PlanTask(name, actions[a], module, services, args, exec, text, pm, preds, timeoutMs, readList(in)));
+            list.add(readTask(in));
         }
         return new Plan(rank, list, alternatives, setopt, overwritten, data, env, workers, method);
+    }
+
+    private static PlanTask readTask(PlanInput in) throws IOException {
+        String name = in.readUTF();
+        int kind = in.readByte();
+        switch (kind) {
+            case LOAD:
+            case REMOVE:
+                return new PlanTask.ModuleStep(name, kind == REMOVE, readNullable(in), readList(in), readList(in),
+                        in.readBoolean(), readList(in), in.readLong());
+            case RUN:
+                return new PlanTask.Run(name, readNullable(in), readList(in), readList(in), in.readLong());
+            case RPC:
+                return new PlanTask.Rpc(name, readNullable(in), readPayload(in), readList(in), in.readLong());
+            case JAVA:
+                return new PlanTask.JavaClass(name, readNullable(in), readList(in), readList(in), in.readLong());
+            case PYTHON:
+                return new PlanTask.Python(name, readList(in), readList(in), readList(in), in.readLong());
+            default:
+                throw new IOException("bad task kind " + kind);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readPayload(PlanInput in) throws IOException {
+        String payload = readNullable(in);
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return (Map<String, Object>) Json.parse(payload);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IOException("bad payload: " + e.getMessage());
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ public final class RunState {
     private final Set<String> overwritten = new HashSet<>();
     /** Variables a setup or task unset: never brought back from the broker's environment. */
     private final Set<String> unset = new HashSet<>();
-    private final Map<String, PlanTask> modules = new HashMap<>();
+    private final Map<String, PlanTask.ModuleStep> modules = new HashMap<>();
 
     public RunState(Plan plan, Map<String, String> baseEnv) {
         env.putAll(baseEnv);
@@ -30,8 +30,8 @@ public final class RunState {
         }
         data.putAll(plan.data());
         for (PlanTask t : plan.tasks()) {
-            if (t.isModule()) {
-                modules.put(t.name(), t);
+            if (t instanceof PlanTask.ModuleStep m) {
+                modules.put(m.name(), m);
             }
         }
         for (Map.Entry<String, List<String>> e : plan.setopt().entrySet()) {
@@ -74,7 +74,7 @@ public final class RunState {
     }
 
     /** The arguments a module is loaded with now (as the original's Context.getopts). */
-    public synchronized List<String> argsFor(PlanTask t) {
+    public synchronized List<String> argsFor(PlanTask.ModuleStep t) {
         List<String> out = new ArrayList<>();
         if (!overwritten.contains(t.name())) {
             out.addAll(t.configuredArgs());
@@ -90,7 +90,7 @@ public final class RunState {
      * plan what {@link #argsFor} gives, else what setopt gave NAME so far.
      */
     public synchronized List<String> getopts(String name) {
-        PlanTask t = modules.get(name);
+        PlanTask.ModuleStep t = modules.get(name);
         return t != null ? argsFor(t) : List.copyOf(setopt.getOrDefault(name, List.of()));
     }
 

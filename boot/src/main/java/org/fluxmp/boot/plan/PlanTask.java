@@ -4,38 +4,57 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One step of a plan: load or remove a module, or a task body (bash script, RPC, Java class).
- * Plain data: nothing here refers to the rules engine, the solver or the TOML parser.
+ * One step of a plan: load or remove a module ({@link ModuleStep}), or a task body ({@link Run} a bash
+ * script, {@link Rpc}, {@link JavaClass}, {@link Python}). Plain data: nothing here refers to the rules
+ * engine, the solver or the TOML parser. A caller that needs only the name, the predecessors, the
+ * timeout or the word a listing shows ({@link #verb}) does not look at the kind.
  *
- * @param services for a module, its name and provides: whose setopt arguments it takes
- * @param configuredArgs a module's configured {@code args} (dropped by a setopt-overwrite)
- * @param timeoutMs 0 for none
- * @param env for a body, the environment variables its conditions named ({@code needs-env}, and
- *     {@code ${env:...}} in setup): one the tool's environment lacks comes from the broker's (SPEC 3)
+ * <p>A body's {@code env}: the environment variables its conditions named ({@code needs-env}, and
+ * {@code ${env:...}} in setup): one the tool's environment lacks comes from the broker's (SPEC 3).
  */
-public record PlanTask(
-        String name,
-        Action action,
-        String module,
-        List<String> services,
-        List<String> configuredArgs,
-        boolean exec,
-        String text,
-        Map<String, Object> payload,
-        List<String> predecessors,
-        long timeoutMs,
-        List<String> env) {
+public sealed interface PlanTask permits PlanTask.ModuleStep, PlanTask.Run, PlanTask.Rpc, PlanTask.JavaClass,
+        PlanTask.Python {
 
-    /** A step whose body needs no variable from the broker's environment. */
-    public PlanTask(String name, Action action, String module, List<String> services, List<String> configuredArgs,
-            boolean exec, String text, Map<String, Object> payload, List<String> predecessors, long timeoutMs) {
-        this(name, action, module, services, configuredArgs, exec, text, payload, predecessors, timeoutMs, List.of());
+    String name();
+
+    /** The tasks this one waits for. */
+    List<String> predecessors();
+
+    /** 0 for none. */
+    long timeoutMs();
+
+    /** What a listing puts before the name: {@code load}, {@code remove}, or {@code run} for every body. */
+    default String verb() {
+        return "run";
     }
 
-    /** PYTHON: a Python drop-in's task; its text is the bridge's command line, one word a line. */
-    public enum Action { LOAD, REMOVE, RUN, RPC, JAVA, PYTHON }
-
-    public boolean isModule() {
-        return action == Action.LOAD || action == Action.REMOVE;
+    /**
+     * Load or remove module NAME: the two share every field, and differ only in what the broker is asked.
+     *
+     * @param services the module's name and provides: whose setopt arguments it takes
+     * @param configuredArgs its configured {@code args} (dropped by a setopt-overwrite)
+     */
+    record ModuleStep(String name, boolean remove, String module, List<String> services, List<String> configuredArgs,
+            boolean exec, List<String> predecessors, long timeoutMs) implements PlanTask {
+        @Override
+        public String verb() {
+            return remove ? "remove" : "load";
+        }
     }
+
+    /** A bash script. */
+    record Run(String name, String script, List<String> env, List<String> predecessors, long timeoutMs)
+            implements PlanTask {}
+
+    /** An RPC to TOPIC with PAYLOAD. */
+    record Rpc(String name, String topic, Map<String, Object> payload, List<String> predecessors, long timeoutMs)
+            implements PlanTask {}
+
+    /** A Java task: CLASS_NAME, an {@code org.fluxmp.boot.exec.JavaTask} in the tool or a task jar. */
+    record JavaClass(String name, String className, List<String> env, List<String> predecessors, long timeoutMs)
+            implements PlanTask {}
+
+    /** A Python drop-in's task: ARGV is the bridge's command line. */
+    record Python(String name, List<String> argv, List<String> env, List<String> predecessors, long timeoutMs)
+            implements PlanTask {}
 }

@@ -44,7 +44,7 @@ public final class PlanExecution {
             }
             long t0 = timing == null ? System.nanoTime() : timing.t0;
             Executor exec = new Executor(runner, ctx.err(), run.verbose(), t0).graceMs(graceMs(ctx))
-                    .readyOrder(readyOrder(ctx));
+                    .readyOrder(readyOrder(ctx)).seed(readySeed(ctx));
             long started = System.nanoTime();
             RunResult result;
             StopSignals.attach(exec);
@@ -105,6 +105,23 @@ public final class PlanExecution {
                 return Executor.ReadyOrder.FIRST_COME;
             default:
                 throw new ConfigException("FLUX_MODPROBE_READY_ORDER: expected priority or first-come, got '" + v + "'");
+        }
+    }
+
+    /**
+     * FLUX_MODPROBE_READY_SEED (an integer): the seed of first-come order's draw among tasks that
+     * became ready together, else {@link Executor#DEFAULT_SEED}, so that runs are reproducible; a
+     * benchmark of first-come order varies it from run to run.
+     */
+    public static long readySeed(Context ctx) {
+        String v = ctx.env().getOrDefault("FLUX_MODPROBE_READY_SEED", "");
+        if (v.isBlank()) {
+            return Executor.DEFAULT_SEED;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("FLUX_MODPROBE_READY_SEED: expected an integer, got '" + v + "'");
         }
     }
 

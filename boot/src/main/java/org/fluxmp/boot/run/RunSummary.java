@@ -23,12 +23,12 @@ public final class RunSummary {
         boolean hasOthers = false;
         for (PlanTask t : plan.tasks()) {
             boolean done = r.completed().contains(t.name());
-            switch (t.action()) {
-                case LOAD:
+            switch (t.verb()) {
+                case "load":
                     hasLoads = true;
                     loads += done ? 1 : 0;
                     break;
-                case REMOVE:
+                case "remove":
                     hasRemoves = true;
                     removes += done ? 1 : 0;
                     break;

@@ -132,8 +132,7 @@ final class PlanReport {
         out.add("schedule (estimated ms):");
         Map<String, String> what = new LinkedHashMap<>();
         for (PlanTask t : solved.plan().tasks()) {
-            what.put(t.name(), (t.action() == PlanTask.Action.LOAD ? "load " : t.action() == PlanTask.Action.REMOVE
-                    ? "remove " : "run ") + t.name());
+            what.put(t.name(), t.verb() + " " + t.name());
         }
         int width = Math.max(5, String.valueOf(s.makespan()).length());
         out.add(row(width, "start", "end", "worker", "task"));

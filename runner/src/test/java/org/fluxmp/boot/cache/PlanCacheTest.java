@@ -37,13 +37,13 @@ class PlanCacheTest {
     }
 
     private static Plan plan() {
-        PlanTask load = new PlanTask("kvs", PlanTask.Action.LOAD, "kvs", List.of("kvs"), List.of("a=1"), true, null, null,
-                List.of(), 0);
-        PlanTask rpc = new PlanTask("push", PlanTask.Action.RPC, null, List.of("push"), List.of(), false, "runat.push",
-                Map.of("name", "cleanup", "n", 2L), List.of("kvs"), 1500);
-        PlanTask run = new PlanTask("t", PlanTask.Action.RUN, null, List.of("t"), List.of(), false, "echo \"x\"\n".repeat(9000),
-                null, List.of("kvs", "push"), 0);
-        return new Plan(0, List.of(load, rpc, run), Map.of("sched", "sched-simple"), Map.of("kvs", List.of("b=2")),
+        PlanTask load = new PlanTask.ModuleStep("kvs", false, "kvs", List.of("kvs"), List.of("a=1"), true, List.of(), 0);
+        PlanTask rpc = new PlanTask.Rpc("push", "runat.push", Map.of("name", "cleanup", "n", 2L), List.of("kvs"), 1500);
+        PlanTask run = new PlanTask.Run("t", "echo \"x\"\n".repeat(9000), List.of("E"), List.of("kvs", "push"), 0);
+        PlanTask remove = new PlanTask.ModuleStep("old", true, "old", List.of("old", "svc"), List.of(), false, List.of(), 0);
+        PlanTask java = new PlanTask.JavaClass("j", "org.example.Task", List.of(), List.of("t"), 0);
+        PlanTask python = new PlanTask.Python("py", List.of("python3", "bridge.py", "f"), List.of("A", "B"), List.of(), 9);
+        return new Plan(0, List.of(load, rpc, run, remove, java, python), Map.of("sched", "sched-simple"), Map.of("kvs", List.of("b=2")),
                 List.of("resource"), Map.of("k", "v"), Map.of("E", "1"), 6, "list");
     }
 

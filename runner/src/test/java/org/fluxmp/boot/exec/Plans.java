@@ -18,27 +18,37 @@ final class Plans {
     }
 
     static PlanTask load(String name, long timeoutMs, String... preds) {
-        return new PlanTask(name, PlanTask.Action.LOAD, name, List.of(name), List.of(), false, null, null,
-                List.of(preds), timeoutMs);
+        return new PlanTask.ModuleStep(name, false, name, List.of(name), List.of(), false, List.of(preds), timeoutMs);
+    }
+
+    /** A load of NAME with configured ARGS. */
+    static PlanTask.ModuleStep module(String name, List<String> args) {
+        return new PlanTask.ModuleStep(name, false, name, List.of(name), args, false, List.of(), 0);
     }
 
     static PlanTask remove(String name, long timeoutMs) {
-        return new PlanTask(name, PlanTask.Action.REMOVE, name, List.of(name), List.of(), false, null, null, List.of(),
-                timeoutMs);
+        return new PlanTask.ModuleStep(name, true, name, List.of(name), List.of(), false, List.of(), timeoutMs);
     }
 
     static PlanTask rpc(String name, String topic, long timeoutMs) {
-        return new PlanTask(name, PlanTask.Action.RPC, null, List.of(name), List.of(), false, topic, Map.of("k", "v"),
-                List.of(), timeoutMs);
+        return new PlanTask.Rpc(name, topic, Map.of("k", "v"), List.of(), timeoutMs);
     }
 
     static PlanTask bash(String name, String script, long timeoutMs, String... preds) {
-        return new PlanTask(name, PlanTask.Action.RUN, null, List.of(name), List.of(), false, script, null,
-                List.of(preds), timeoutMs);
+        return new PlanTask.Run(name, script, List.of(), List.of(preds), timeoutMs);
+    }
+
+    /** A bash script whose conditions named the variables ENV. */
+    static PlanTask bash(String name, String script, List<String> env) {
+        return new PlanTask.Run(name, script, env, List.of(), 0);
     }
 
     static PlanTask java(String name, Class<?> c, long timeoutMs) {
-        return new PlanTask(name, PlanTask.Action.JAVA, null, List.of(name), List.of(), false, c.getName(), null,
-                List.of(), timeoutMs);
+        return new PlanTask.JavaClass(name, c.getName(), List.of(), List.of(), timeoutMs);
+    }
+
+    /** A Java task of class CLASS_NAME (which need not exist). */
+    static PlanTask java(String name, String className) {
+        return new PlanTask.JavaClass(name, className, List.of(), List.of(), 0);
     }
 }

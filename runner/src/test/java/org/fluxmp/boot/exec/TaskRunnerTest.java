@@ -47,8 +47,8 @@ class TaskRunnerTest {
         return runner(getClass().getClassLoader());
     }
 
-    static PlanTask module(String name, List<String> args) {
-        return new PlanTask(name, PlanTask.Action.LOAD, name, List.of(name), args, false, null, null, List.of(), 0);
+    static PlanTask.ModuleStep module(String name, List<String> args) {
+        return Plans.module(name, args);
     }
 
     @Test
@@ -122,8 +122,7 @@ class TaskRunnerTest {
 
     @Test
     void aMissingJavaTaskClassIsNamed() {
-        PlanTask t = new PlanTask("t", PlanTask.Action.JAVA, null, List.of("t"), List.of(), false, "no.such.Task", null,
-                List.of(), 0);
+        PlanTask t = Plans.java("t", "no.such.Task");
         TaskFailure f = assertThrows(TaskFailure.class, () -> runner().run(t));
         assertTrue(f.getMessage().contains("no class no.such.Task"), f.getMessage());
     }
@@ -145,8 +144,7 @@ class TaskRunnerTest {
                 + "    c.setenv(\"SITE\", \"yes\");\n"
                 + "  }\n"
                 + "}\n");
-        PlanTask t = new PlanTask("hello", PlanTask.Action.JAVA, null, List.of("hello"), List.of(), false, "site.Hello",
-                null, List.of(), 0);
+        PlanTask t = Plans.java("hello", "site.Hello");
         runner(TaskClasses.loader(List.of(rcd), getClass().getClassLoader(), org.fluxmp.boot.files.StrictModes.OFF)).run(t);
         assertEquals("hello from hello", state.data().get("greeting"));
         assertEquals(List.of(Map.of("SITE", "yes")), broker.setenvs);

@@ -38,8 +38,7 @@ class UpstreamContextTest {
     /** A broker started under Slurm: its environment has SLURM_JOB_ID, rc1's does not. */
     final StaticFacts facts = new StaticFacts(toolEnv).brokerEnv("SLURM_JOB_ID", "1234")
             .brokerEnv("SLURM_NODELIST", "node[1-4]").conf("fake-resources.nnodes", 4L);
-    final PlanTask resource = new PlanTask("resource", PlanTask.Action.LOAD, "resource", List.of("resource"),
-            List.of("monitor-force-up"), false, null, null, List.of(), 0);
+    final PlanTask.ModuleStep resource = Plans.module("resource", List.of("monitor-force-up"));
     final RunState state = new RunState(plan(1, resource), toolEnv);
 
     TaskRunner runner(boolean verbose) {
@@ -49,8 +48,7 @@ class UpstreamContextTest {
     /** A run body that writes what it sees of VARIABLE to a file, its task naming ENV in its conditions. */
     private String seenByBody(String variable, List<String> env) throws Exception {
         Path f = dir.resolve("seen");
-        PlanTask t = new PlanTask("probe", PlanTask.Action.RUN, null, List.of("probe"), List.of(), false,
-                "echo \"${" + variable + "-unset}\" >" + f, null, List.of(), 0, env);
+        PlanTask t = Plans.bash("probe", "echo \"${" + variable + "-unset}\" >" + f, env);
         runner(false).run(t);
         return Files.readString(f).strip();
     }
@@ -65,8 +63,7 @@ class UpstreamContextTest {
         toolEnv.put("SLURM_JOB_ID", "42");
         RunState own = new RunState(plan(1), toolEnv);
         Path f = dir.resolve("seen");
-        PlanTask t = new PlanTask("probe", PlanTask.Action.RUN, null, List.of("probe"), List.of(), false,
-                "echo \"$SLURM_JOB_ID\" >" + f, null, List.of(), 0, List.of("SLURM_JOB_ID"));
+        PlanTask t = Plans.bash("probe", "echo \"$SLURM_JOB_ID\" >" + f, List.of("SLURM_JOB_ID"));
         new TaskRunner(broker, own, 0, out, err, getClass().getClassLoader(), facts, false).run(t);
         assertEquals("42", Files.readString(f).strip());
     }

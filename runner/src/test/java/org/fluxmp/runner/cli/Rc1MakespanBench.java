@@ -77,6 +77,7 @@ public final class Rc1MakespanBench {
                 measured.add(makespan(frozen(env, tmp), broker, w, tmp));
                 Map<String, String> fifo = frozen(env, tmp);
                 fifo.put("FLUX_MODPROBE_READY_ORDER", "first-come");
+                fifo.put("FLUX_MODPROBE_READY_SEED", Integer.toString(i)); // ties broken differently each run
                 firstCome.add(makespan(fifo, broker, w, tmp));
             }
             if (System.getenv("BENCH_DEBUG") != null) {
