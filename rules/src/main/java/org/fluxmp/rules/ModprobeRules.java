@@ -19,15 +19,16 @@ import org.fluxmp.boot.setup.SetupStepRunner;
 import org.fluxmp.rules.facts.Seed;
 
 /**
- * The rules module's entry point: reads the module config and rc files from the search path,
+ * The rules session: reads the module config and rc files from the search path,
  * applies setup, set-alternative and disable requests, and asks the rules what is enabled and who
- * provides each service.
+ * provides each service. Package-private: outside the rules module, a {@link RunRequest} goes in
+ * and a {@link Decision} comes out ({@link Reading} drives this session).
  *
  * <p>Typical use: {@code open} (module config), then {@code readRunlevel("rc1")} or
  * {@code readRcFile(path)}, then {@code disable(...)}, then {@code decide()}. Problems are collected;
  * {@link #check()} throws them all as one {@link ConfigException}.
  */
-public final class ModprobeRules {
+final class ModprobeRules {
     private final SearchPath path;
     private final Facts facts;
     private final FactLedger ledger;
