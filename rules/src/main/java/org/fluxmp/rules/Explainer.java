@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.facts.FactKind;
-import org.fluxmp.rules.facts.Chosen;
 
 /**
  * Why a unit is enabled, skipped or replaced, and who provides a service: built from the decisions
@@ -54,7 +53,7 @@ public final class Explainer {
         m.put("kind", "service");
         m.put("rank", d.rank());
         m.put("provider", chosen.getName());
-        m.put("rule", d.choice(name).map(Chosen::rule).orElse(""));
+        m.put("rule", d.choice(name).map(c -> c.rule()).orElse(""));
         List<Object> cands = new ArrayList<>();
         List<Unit> providers = d.table().providers(name);
         for (int i = providers.size() - 1; i >= 0; i--) {

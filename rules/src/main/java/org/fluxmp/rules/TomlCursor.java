@@ -35,6 +35,11 @@ abstract class TomlCursor {
 
     /** Spaces, tabs, comments and newlines. */
     void skipBlank() {
+        skipWhite(true);
+    }
+
+    /** Spaces, tabs and newlines, and comments if COMMENTS. */
+    void skipWhite(boolean comments) {
         while (pos < s.length()) {
             char c = s.charAt(pos);
             if (c == ' ' || c == '\t') {
@@ -43,7 +48,7 @@ abstract class TomlCursor {
                 newline(pos + 1);
             } else if (c == '\r' && pos + 1 < s.length() && s.charAt(pos + 1) == '\n') {
                 newline(pos + 2);
-            } else if (c == '#') {
+            } else if (c == '#' && comments) {
                 comment();
             } else {
                 return;

@@ -214,17 +214,6 @@ abstract class TomlScalars extends TomlCursor {
             return;
         }
         pos = after;
-        while (pos < s.length()) {
-            char w = s.charAt(pos);
-            if (w == ' ' || w == '\t') {
-                pos++;
-            } else if (w == '\n') {
-                newline(pos + 1);
-            } else if (s.startsWith("\r\n", pos)) {
-                newline(pos + 2);
-            } else {
-                return;
-            }
-        }
+        skipWhite(false);
     }
 }
