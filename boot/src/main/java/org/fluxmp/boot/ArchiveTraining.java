@@ -37,15 +37,7 @@ public final class ArchiveTraining {
         Path rcFile = dir.resolve("train.toml");
         Files.writeString(rcFile, "[setup]\nload = [\"heartbeat\"]\n\n[[task]]\nname = \"train-rpc\"\n"
                 + "rpc = \"training.ping\"\n\n[[task]]\nname = \"train-run\"\nrun = \"true\"\n");
-        Map<String, String> env = new HashMap<>();
-        for (String keep : new String[] {"PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG"}) {
-            String v = System.getenv(keep);
-            if (v != null) {
-                env.put(keep, v);
-            }
-        }
-        env.put("FLUX_MODPROBE_PATH", dir.resolve("config").toString());
-        env.put("FLUX_MODPROBE_CACHE", dir.resolve("cache").toString());
+        Map<String, String> env = env(dir);
         String timing = dir.resolve("timing.json").toString();
         String run = rcFile.toString();
         List<List<String>> commands;
@@ -66,20 +58,7 @@ public final class ArchiveTraining {
                         List.of("run", run, "--timing-file", timing));
                 break;
             case "planner":
-                commands = List.of(
-                        List.of("show", "sched"),
-                        List.of("explain", "sched"),
-                        List.of("explain", "fsck", "--rank", "1"),
-                        List.of("list-dependencies", "sched"),
-                        List.of("verify"),
-                        List.of("solve"),
-                        List.of("solve", "--ranks", "0-3", "--json"),
-                        List.of("graph", "rc1"),
-                        List.of("rc1", "--dry-run", "--no-cache"),
-                        List.of("rc3", "--dry-run", "--no-cache"),
-                        List.of("load", "--dry-run", "sched-simple"),
-                        List.of("--help"),
-                        List.of("show", "--help"));
+                commands = PLANNER_COMMANDS;
                 break;
             default:
                 System.err.println("ArchiveTraining: unknown training '" + args[0] + "'");
@@ -105,6 +84,36 @@ public final class ArchiveTraining {
             System.exit(0); // the planner's libraries may leave threads behind
         }
         // the boot's threads are daemons: returning keeps System.exit's classes out of the boot archive
+    }
+
+    /** The commands an admin types, for the planner's archive. */
+    private static final List<List<String>> PLANNER_COMMANDS = List.of(
+            List.of("show", "sched"),
+            List.of("explain", "sched"),
+            List.of("explain", "fsck", "--rank", "1"),
+            List.of("list-dependencies", "sched"),
+            List.of("verify"),
+            List.of("solve"),
+            List.of("solve", "--ranks", "0-3", "--json"),
+            List.of("graph", "rc1"),
+            List.of("rc1", "--dry-run", "--no-cache"),
+            List.of("rc3", "--dry-run", "--no-cache"),
+            List.of("load", "--dry-run", "sched-simple"),
+            List.of("--help"),
+            List.of("show", "--help"));
+
+    /** The environment of the training commands: the caller's basics, and configuration and cache under DIR. */
+    private static Map<String, String> env(Path dir) {
+        Map<String, String> env = new HashMap<>();
+        for (String keep : new String[] {"PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "LANG"}) {
+            String v = System.getenv(keep);
+            if (v != null) {
+                env.put(keep, v);
+            }
+        }
+        env.put("FLUX_MODPROBE_PATH", dir.resolve("config").toString());
+        env.put("FLUX_MODPROBE_CACHE", dir.resolve("cache").toString());
+        return env;
     }
 
     private static void runAll(List<List<String>> commands, Map<String, String> env, PrintStream quiet, Path home) {

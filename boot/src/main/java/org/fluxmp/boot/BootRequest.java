@@ -25,6 +25,18 @@ import org.fluxmp.boot.run.RunSettings;
 public record BootRequest(String command, RcSource source, List<String> modules, RunSettings settings, boolean storeTiming,
         String broker) {
 
+    /** ARG as option and inline value: {@code --jobs=4} and {@code -j4} have one, other arguments a null value. */
+    private static String[] option(String arg) {
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+            return new String[] {arg.substring(0, eq), arg.substring(eq + 1)};
+        }
+        if (arg.startsWith("-j") && arg.length() > 2 && !arg.startsWith("--")) {
+            return new String[] {"-j", arg.substring(2)};
+        }
+        return new String[] {arg, null};
+    }
+
     /** The request ARGS make, or null if the planner must read them. */
     public static BootRequest parse(String[] args) {
         if (args.length == 0) {
@@ -44,16 +56,9 @@ public record BootRequest(String command, RcSource source, List<String> modules,
         String broker = null;
         RcSource source = moduleCommand || command.equals("run") ? null : RcSource.runlevel(command);
         for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                value = a.substring(eq + 1);
-                a = a.substring(0, eq);
-            } else if (a.startsWith("-j") && a.length() > 2 && !a.startsWith("--")) {
-                value = a.substring(2);
-                a = "-j";
-            }
+            String[] option = option(args[i]);
+            String a = option[0];
+            String value = option[1];
             boolean takesValue = a.equals("-j") || a.equals("--jobs") || a.equals("--timing-file") || a.equals("--broker");
             if (value != null && !takesValue) {
                 return null; // --verbose=x and the like: picocli's to judge
@@ -67,21 +72,16 @@ public record BootRequest(String command, RcSource source, List<String> modules,
             } else if (a.equals("--timing") && command.equals("rc1")) {
                 storeTiming = true;
             } else if (takesValue) {
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        return null;
-                    }
-                    value = args[++i];
+                if (value == null && i + 1 >= args.length) {
+                    return null;
                 }
+                value = value == null ? args[++i] : value;
                 if (a.equals("--timing-file")) {
                     timingFile = Path.of(value);
                 } else if (a.equals("--broker")) {
                     broker = value;
-                } else {
-                    jobs = integer(value);
-                    if (jobs == null) {
-                        return null;
-                    }
+                } else if ((jobs = integer(value)) == null) {
+                    return null;
                 }
             } else if (command.equals("run") && source == null && !a.startsWith("-")) {
                 source = RcSource.run(a);

@@ -55,17 +55,8 @@ public final class CachedBoot {
         RunTiming timing = r.settings().timing(r.storeTiming());
         boolean served = false;
         try {
-            Facts facts;
             Map<String, String> extraEnv = new LinkedHashMap<>();
-            if (brokers.simulated()) {
-                SimBrokerFile sim = brokers.simFile();
-                StaticFacts f = sim.facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
-                extraEnv.putAll(SimShim.env(ctx.home(), ctx.env(), f, sim.log()));
-                facts = f;
-            } else {
-                facts = brokers.brokerFacts();
-                facts.prefetch(CacheCheck.questions(entries));
-            }
+            Facts facts = facts(brokers, ctx, entries, extraEnv);
             if (!r.modulesOnly() && r.source().rcStage()) {
                 extraEnv.put("FLUX_RC_USE_MODPROBE", "t");
             }
@@ -81,12 +72,7 @@ public final class CachedBoot {
             if (timing != null) {
                 timing.phase("configure");
             }
-            Job job;
-            if (r.modulesOnly()) {
-                job = Job.modules(r.what(), brokerSpec);
-            } else {
-                job = Job.of(r.source(), brokerSpec, ctx, facts);
-            }
+            Job job = r.modulesOnly() ? Job.modules(r.what(), brokerSpec) : Job.of(r.source(), brokerSpec, ctx, facts);
             served = true;
             return PlanExecution.execute(ctx, PlanCacheFlow.withWorkers(hit.get(), workers), brokers, r.settings(),
                     extraEnv, timing, job);
@@ -95,5 +81,21 @@ public final class CachedBoot {
                 brokers.close();
             }
         }
+    }
+
+    /**
+     * The facts the cached plans are checked against: the simulated broker's (whose shim
+     * environment goes into EXTRA_ENV), or the broker's, every question ENTRIES ask sent at once.
+     */
+    private static Facts facts(BrokerChoice brokers, Context ctx, List<CacheEntry> entries, Map<String, String> extraEnv) {
+        if (brokers.simulated()) {
+            SimBrokerFile sim = brokers.simFile();
+            StaticFacts f = sim.facts(ctx.env(), SimBrokerFile.ModuleServices.NAME_ONLY);
+            extraEnv.putAll(SimShim.env(ctx.home(), ctx.env(), f, sim.log()));
+            return f;
+        }
+        Facts facts = brokers.brokerFacts();
+        facts.prefetch(CacheCheck.questions(entries));
+        return facts;
     }
 }

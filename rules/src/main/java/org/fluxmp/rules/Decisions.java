@@ -67,13 +67,13 @@ public final class Decisions {
 
     /** The need that made an enabled unit non-viable, if any. */
     public Optional<String> unviableNeed(String unit) {
-        return Optional.ofNullable(notViable.get(unit)).map(NotViable::getNeed);
+        return Optional.ofNullable(notViable.get(unit)).map(NotViable::need);
     }
 
     /** The provider of a service (or the unit of that name); empty for an unknown name. */
     public Optional<Unit> provider(String service) {
         Chosen c = chosen.get(service);
-        return c == null ? Optional.empty() : table.unit(c.getProvider());
+        return c == null ? Optional.empty() : table.unit(c.provider());
     }
 
     public Optional<Chosen> choice(String service) {
@@ -98,7 +98,7 @@ public final class Decisions {
     public List<String> activeVia(String unit) {
         List<String> via = new ArrayList<>();
         for (Active a : active.getOrDefault(unit, List.of())) {
-            via.add(a.getVia());
+            via.add(a.via());
         }
         return via;
     }
@@ -106,7 +106,7 @@ public final class Decisions {
     public List<String> droppedVia(String unit) {
         List<String> via = new ArrayList<>();
         for (Dropped d : dropped.getOrDefault(unit, List.of())) {
-            via.add(d.getVia());
+            via.add(d.via());
         }
         return via;
     }
@@ -117,7 +117,7 @@ public final class Decisions {
 
     /** Whether an active unit was skipped because a need has no provider left in the active set. */
     public Optional<String> skippedNeed(String unit) {
-        return Optional.ofNullable(skipped.get(unit)).map(Skipped::getNeed);
+        return Optional.ofNullable(skipped.get(unit)).map(Skipped::need);
     }
 
     /** Active and not skipped: what the run starts from, before the requires closure. */
@@ -141,7 +141,7 @@ public final class Decisions {
         services.sort(null);
         for (String s : services) {
             if (table.providers(s).size() > 1 || !table.unit(s).isPresent()) {
-                out.put(s, chosen.get(s).getProvider());
+                out.put(s, chosen.get(s).provider());
             }
         }
         alternatives = java.util.Collections.unmodifiableMap(out);
@@ -166,18 +166,18 @@ public final class Decisions {
         }
 
         void blocked(Blocked b) {
-            List<Reason> list = blocked.computeIfAbsent(b.getName(), k -> new ArrayList<>());
-            Reason r = new Reason(b.getRule(), b.getReason());
+            List<Reason> list = blocked.computeIfAbsent(b.name(), k -> new ArrayList<>());
+            Reason r = new Reason(b.rule(), b.reason());
             if (!list.contains(r)) {
                 list.add(r);
             }
         }
 
-        void notViable(NotViable n) { notViable.putIfAbsent(n.getName(), n); }
-        void chosen(Chosen c) { chosen.put(c.getService(), c); }
-        void active(Active a) { active.computeIfAbsent(a.getName(), k -> new ArrayList<>()).add(a); }
-        void dropped(Dropped d) { dropped.computeIfAbsent(d.getName(), k -> new ArrayList<>()).add(d); }
-        void skipped(Skipped s) { skipped.putIfAbsent(s.getName(), s); }
+        void notViable(NotViable n) { notViable.putIfAbsent(n.name(), n); }
+        void chosen(Chosen c) { chosen.put(c.service(), c); }
+        void active(Active a) { active.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a); }
+        void dropped(Dropped d) { dropped.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d); }
+        void skipped(Skipped s) { skipped.putIfAbsent(s.name(), s); }
 
         Decisions build() {
             // rules fire in no guaranteed order; keep reasons in a stable order for output
@@ -186,13 +186,13 @@ public final class Decisions {
             }
             for (List<Active> l : active.values()) {
                 Set<String> seen = new LinkedHashSet<>();
-                l.removeIf(a -> !seen.add(a.getVia()));
-                l.sort(Comparator.comparing(Active::getVia));
+                l.removeIf(a -> !seen.add(a.via()));
+                l.sort(Comparator.comparing(Active::via));
             }
             for (List<Dropped> l : dropped.values()) {
                 Set<String> seen = new LinkedHashSet<>();
-                l.removeIf(a -> !seen.add(a.getVia()));
-                l.sort(Comparator.comparing(Dropped::getVia));
+                l.removeIf(a -> !seen.add(a.via()));
+                l.sort(Comparator.comparing(Dropped::via));
             }
             return new Decisions(this);
         }

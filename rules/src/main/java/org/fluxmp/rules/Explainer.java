@@ -53,7 +53,7 @@ public final class Explainer {
         m.put("kind", "service");
         m.put("rank", d.rank());
         m.put("provider", chosen.getName());
-        m.put("rule", d.choice(name).map(c -> c.getRule()).orElse(""));
+        m.put("rule", d.choice(name).map(c -> c.rule()).orElse(""));
         List<Object> cands = new ArrayList<>();
         List<Unit> providers = d.table().providers(name);
         for (int i = providers.size() - 1; i >= 0; i--) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fluxmp.boot.exec.RunState;
 
 /**
  * Module arguments added by setup {@code setopt}/{@code setopt-overwrite} (and task directives), as
@@ -34,14 +35,7 @@ public final class ModuleArgs {
 
     /** The arguments a module is loaded with. */
     public List<String> argsFor(Unit unit) {
-        List<String> out = new ArrayList<>();
-        if (!overwritten.contains(unit.getName())) {
-            out.addAll(unit.getArgs());
-        }
-        for (String name : unit.getServices()) {
-            out.addAll(added.getOrDefault(name, List.of()));
-        }
-        return out;
+        return RunState.moduleArgs(overwritten.contains(unit.getName()), unit.getArgs(), unit.getServices(), added);
     }
 
     /** Name -> arguments appended to it, for the plan. */

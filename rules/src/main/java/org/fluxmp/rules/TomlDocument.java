@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.fluxmp.boot.ConfigException;
 import org.fluxmp.boot.Problem;
 import org.tomlj.TomlParseResult;
@@ -63,37 +64,31 @@ public final class TomlDocument {
     }
 
     public long integer(String key, long dflt, List<Problem> problems) {
-        Object v = get(key);
-        if (v == null) return dflt;
-        if (v instanceof Long) return (Long) v;
-        wrong(problems, key, "an integer");
-        return dflt;
+        return typed(key, dflt, "an integer", v -> v instanceof Long l ? l : null, problems);
     }
 
     public String string(String key, String dflt, List<Problem> problems) {
-        Object v = get(key);
-        if (v == null) return dflt;
-        if (v instanceof String) return (String) v;
-        wrong(problems, key, "a string");
-        return dflt;
+        return typed(key, dflt, "a string", v -> v instanceof String s ? s : null, problems);
     }
 
     public List<String> strings(String key, List<Problem> problems) {
-        Object v = get(key);
-        if (v == null) return List.of();
-        List<String> l = TomlValues.strings(v);
-        if (l != null) return l;
-        wrong(problems, key, "an array of strings");
-        return List.of();
+        return typed(key, List.of(), "an array of strings", TomlValues::strings, problems);
     }
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> table(String key, List<Problem> problems) {
+        return typed(key, Map.of(), "a table",
+                v -> v instanceof TomlTable ? (Map<String, Object>) TomlValues.plain(v) : null, problems);
+    }
+
+    /** KEY's value as AS gives it (null: not EXPECTED, a problem), or DFLT if KEY is not set or has a problem. */
+    private <T> T typed(String key, T dflt, String expected, Function<Object, T> as, List<Problem> problems) {
         Object v = get(key);
-        if (v == null) return Map.of();
-        if (v instanceof TomlTable) return (Map<String, Object>) TomlValues.plain(v);
-        wrong(problems, key, "a table");
-        return Map.of();
+        if (v == null) return dflt;
+        T out = as.apply(v);
+        if (out != null) return out;
+        wrong(problems, key, expected);
+        return dflt;
     }
 
     /** The whole document as plain values (for a broker config file). */

@@ -122,24 +122,25 @@ public final class UnitTable {
 
     /** Disables every unit that has NAME or provides it. */
     public void disable(String name, String why) {
-        List<Unit> list = providers.get(name);
-        if (list == null || list.isEmpty()) {
-            throw new ConfigException("no such module or task '" + name + "'");
-        }
-        for (Unit u : list) {
+        for (Unit u : named(name)) {
             u.requestDisable(why);
         }
     }
 
     /** Force-enables every unit that has NAME or provides it (ranks and needs-* ignored; needs still apply). */
     public void enable(String name, Place by) {
+        for (Unit u : named(name)) {
+            u.forceEnable(by);
+        }
+    }
+
+    /** The units that have NAME or provide it; none is an error. */
+    private List<Unit> named(String name) {
         List<Unit> list = providers.get(name);
         if (list == null || list.isEmpty()) {
             throw new ConfigException("no such module or task '" + name + "'");
         }
-        for (Unit u : list) {
-            u.forceEnable(by);
-        }
+        return list;
     }
 
     /** rc3 and remove: a module is removed instead of loaded (SPEC 4.8). */

@@ -51,7 +51,7 @@ class AlternativesTest {
     void theSelectedChoiceIsReportedAsAnAlternativeOfTheService() {
         Decisions d = alternatives();
         assertEquals("high", d.alternatives().get("by-priority"));
-        assertEquals("select-highest-viable", d.choice("by-priority").orElseThrow().getRule());
+        assertEquals("select-highest-viable", d.choice("by-priority").orElseThrow().rule());
     }
 
     @Test
@@ -234,8 +234,8 @@ class AlternativesTest {
     void whenNoProviderIsViableTheHighestOverallIsTheFallback() {
         Decisions d = alternatives();
         assertEquals("unviable-high", provider(d, "nobody-viable"));
-        assertFalse(d.choice("nobody-viable").orElseThrow().isViable());
-        assertEquals("select-fallback-highest", d.choice("nobody-viable").orElseThrow().getRule());
+        assertFalse(d.choice("nobody-viable").orElseThrow().viable());
+        assertEquals("select-fallback-highest", d.choice("nobody-viable").orElseThrow().rule());
     }
 
     @Test

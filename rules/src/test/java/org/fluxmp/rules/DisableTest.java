@@ -65,7 +65,7 @@ class DisableTest {
     void disablingAServiceStillLeavesTheServiceResolvable() {
         Decisions d = disabling("sched").decide();
         assertEquals("advanced-scheduler", provider(d, "sched"));
-        assertFalse(d.choice("sched").orElseThrow().isViable());
+        assertFalse(d.choice("sched").orElseThrow().viable());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.fluxmp.boot.broker;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,33 +25,33 @@ public final class SimLatencies {
     static final long DEFAULT_REMOVE_MS = 1;
     static final long DEFAULT_RPC_MS = 2;
 
-    static final Map<String, Long> LOAD_MS = Map.ofEntries(
-            Map.entry("content", 5L),
-            Map.entry("heartbeat", 3L),
-            Map.entry("cron", 4L),
-            Map.entry("content-sqlite", 3L),
-            Map.entry("kvs", 1L),
-            Map.entry("kvs-watch", 2L),
-            Map.entry("resource", 14L),
-            Map.entry("job-manager", 2L),
-            Map.entry("job-info", 2L),
-            Map.entry("job-list", 3L),
-            Map.entry("job-ingest", 3L),
-            Map.entry("job-exec", 3L),
-            Map.entry("sched-simple", 101L));
+    /** Module, load ms, remove ms: one measured module a line, one space apart. */
+    private static final String MEASURED = """
+            content 5 1
+            heartbeat 3 1
+            cron 4 1
+            content-sqlite 3 4
+            kvs 1 4
+            kvs-watch 2 4
+            resource 14 1
+            job-manager 2 2
+            job-info 2 1
+            job-list 3 1
+            job-ingest 3 3
+            job-exec 3 4
+            sched-simple 101 1
+            """;
 
-    static final Map<String, Long> REMOVE_MS = Map.ofEntries(
-            Map.entry("job-info", 1L),
-            Map.entry("job-list", 1L),
-            Map.entry("sched-simple", 1L),
-            Map.entry("cron", 1L),
-            Map.entry("heartbeat", 1L),
-            Map.entry("job-exec", 4L),
-            Map.entry("job-ingest", 3L),
-            Map.entry("job-manager", 2L),
-            Map.entry("resource", 1L),
-            Map.entry("kvs-watch", 4L),
-            Map.entry("kvs", 4L),
-            Map.entry("content-sqlite", 4L),
-            Map.entry("content", 1L));
+    static final Map<String, Long> LOAD_MS = column(1);
+    static final Map<String, Long> REMOVE_MS = column(2);
+
+    /** Module -> the Nth number of its line of {@link #MEASURED}. */
+    private static Map<String, Long> column(int n) {
+        Map<String, Long> out = new HashMap<>();
+        for (String line : MEASURED.split("\n")) {
+            String[] f = line.split(" ");
+            out.put(f[0], Long.parseLong(f[n]));
+        }
+        return Map.copyOf(out);
+    }
 }

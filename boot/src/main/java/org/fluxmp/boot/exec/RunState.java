@@ -75,12 +75,21 @@ public final class RunState {
 
     /** The arguments a module is loaded with now (as the original's Context.getopts). */
     public synchronized List<String> argsFor(PlanTask.ModuleStep t) {
+        return moduleArgs(overwritten.contains(t.name()), t.configuredArgs(), t.services(), setopt);
+    }
+
+    /**
+     * A module's arguments (the planner's and the run's rule): its CONFIGURED ones unless a
+     * setopt-overwrite dropped them (OVERWRITTEN), then what setopt APPENDED to each of its SERVICES.
+     */
+    public static List<String> moduleArgs(boolean overwritten, List<String> configured, List<String> services,
+            Map<String, List<String>> appended) {
         List<String> out = new ArrayList<>();
-        if (!overwritten.contains(t.name())) {
-            out.addAll(t.configuredArgs());
+        if (!overwritten) {
+            out.addAll(configured);
         }
-        for (String s : t.services()) {
-            out.addAll(setopt.getOrDefault(s, List.of()));
+        for (String s : services) {
+            out.addAll(appended.getOrDefault(s, List.of()));
         }
         return out;
     }

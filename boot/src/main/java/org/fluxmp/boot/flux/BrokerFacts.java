@@ -56,16 +56,29 @@ abstract class BrokerFacts implements Facts {
 
     @Override
     public Optional<String> attr(String name) {
-        Optional<String> v = attrs.get(name);
+        return cached(attrs, name, false);
+    }
+
+    /** NAME's value from CACHE, fetched once: a broker attribute, or (ENV) a broker environment variable. */
+    private Optional<String> cached(Map<String, Optional<String>> cache, String name, boolean env) {
+        Optional<String> v = cache.get(name);
         if (v == null) {
             try {
-                v = fetchAttr(name);
+                v = env ? fetchBrokerEnv(name) : fetchAttr(name);
             } catch (FluxException e) {
-                throw failed("attribute " + name, e);
+                throw failed((env ? "environment variable " : "attribute ") + name, e);
             }
-            attrs.put(name, v);
+            cache.put(name, v);
         }
         return v;
+    }
+
+    /** A broker attribute that is not there (ENOENT) is unset; any other failure stands. */
+    static Optional<String> unsetIfNoEntry(FluxException e) throws FluxException {
+        if (e.errnum() == Errno.ENOENT) {
+            return Optional.empty();
+        }
+        throw e;
     }
 
     @Override
@@ -95,16 +108,7 @@ abstract class BrokerFacts implements Facts {
         if (local != null) {
             return Optional.of(local);
         }
-        Optional<String> v = brokerEnv.get(name);
-        if (v == null) {
-            try {
-                v = fetchBrokerEnv(name);
-            } catch (FluxException e) {
-                throw failed("environment variable " + name, e);
-            }
-            brokerEnv.put(name, v);
-        }
-        return v;
+        return cached(brokerEnv, name, true);
     }
 
     @Override

@@ -71,18 +71,30 @@ public final class FluxBroker implements Broker {
 
     /** One RPC; an empty PAYLOAD is sent as none (as {@code context.rpc(topic)} does); a response without payload is an empty map. */
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException {
-        String json = payload == null || payload.isEmpty() ? null : JsonStyle.COMPACT.write(payload);
-        String answer = conn.rpc(topic, json);
+        String answer = conn.rpc(topic, payloadJson(payload));
         if (answer == null || answer.isEmpty()) {
             return Map.of();
         }
+        return answerObject(topic, answer, "response");
+    }
+
+    /** PAYLOAD as an RPC sends it: an empty one as none. */
+    static String payloadJson(Map<String, Object> payload) {
+        return payload == null || payload.isEmpty() ? null : JsonStyle.COMPACT.write(payload);
+    }
+
+    /**
+     * An RPC's JSON ANSWER as {@link #rpc} gives it: an object as it is, any other value as
+     * {@code {"value": it}}. An answer that is not JSON is an EPROTO error that calls it NOUN.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> answerObject(String topic, String answer, String noun) throws FluxException {
         Object v;
         try {
             v = Json.parse(answer);
         } catch (IllegalArgumentException e) {
-            throw new FluxException(Errno.EPROTO, topic + ": the response is not JSON: " + e.getMessage());
+            throw new FluxException(Errno.EPROTO, topic + ": the " + noun + " is not JSON: " + e.getMessage());
         }
         if (v instanceof Map) {
             return (Map<String, Object>) v;

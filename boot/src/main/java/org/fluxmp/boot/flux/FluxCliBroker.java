@@ -46,20 +46,11 @@ public final class FluxCliBroker implements Broker {
 
     @Override
     public Map<String, Object> rpc(String topic, Map<String, Object> payload) throws BrokerException {
-        String json = payload == null || payload.isEmpty() ? null : JsonStyle.COMPACT.write(payload);
-        String answer = flux.rpc(topic, json);
+        String answer = flux.rpc(topic, FluxBroker.payloadJson(payload));
         if (answer.isEmpty() || answer.equals("null")) {
             return Map.of();
         }
-        Object v;
-        try {
-            v = org.fluxmp.boot.json.Json.parse(answer);
-        } catch (IllegalArgumentException e) {
-            throw new FluxException(Errno.EPROTO, topic + ": the answer is not JSON: " + e.getMessage());
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = v instanceof Map ? (Map<String, Object>) v : Map.of("value", v);
-        return m;
+        return FluxBroker.answerObject(topic, answer, "answer");
     }
 
     @Override

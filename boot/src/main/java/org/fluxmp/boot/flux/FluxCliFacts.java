@@ -29,10 +29,7 @@ public final class FluxCliFacts extends BrokerFacts {
             String out = flux.check(List.of("getattr", name), name + ": ");
             return Optional.of(out.endsWith("\n") ? out.substring(0, out.length() - 1) : out);
         } catch (FluxException e) {
-            if (e.errnum() == Errno.ENOENT) {
-                return Optional.empty();
-            }
-            throw e;
+            return unsetIfNoEntry(e);
         }
     }
 

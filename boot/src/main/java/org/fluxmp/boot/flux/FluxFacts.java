@@ -41,10 +41,7 @@ public final class FluxFacts extends BrokerFacts {
             Object v = object("attr.get", conn.answer("attr.get", f)).get("value");
             return Optional.ofNullable(v == null ? null : v.toString());
         } catch (FluxException e) {
-            if (e.errnum() == Errno.ENOENT) {
-                return Optional.empty();
-            }
-            throw e;
+            return unsetIfNoEntry(e);
         }
     }
 

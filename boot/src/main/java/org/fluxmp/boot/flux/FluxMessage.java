@@ -138,23 +138,7 @@ public record FluxMessage(int type, int flags, int userid, int rolemask, int aux
 
     /** Decodes one message; a malformed one is a protocol error (EPROTO), as libflux treats it. */
     public static FluxMessage decode(byte[] buf) throws FluxException {
-        List<byte[]> frames = new ArrayList<>();
-        ByteBuffer b = ByteBuffer.wrap(buf);
-        while (b.hasRemaining()) {
-            long n = b.get() & 0xff;
-            if (n == 0xff) {
-                if (b.remaining() < 4) {
-                    throw protocol("truncated frame length");
-                }
-                n = b.getInt() & 0xffffffffL;
-            }
-            if (n > b.remaining()) {
-                throw protocol("frame longer than the message");
-            }
-            byte[] f = new byte[(int) n];
-            b.get(f);
-            frames.add(f);
-        }
+        List<byte[]> frames = frames(buf);
         if (frames.isEmpty()) {
             throw protocol("no frames");
         }
@@ -202,6 +186,28 @@ public record FluxMessage(int type, int flags, int userid, int rolemask, int aux
             throw protocol("unexpected frames");
         }
         return new FluxMessage(type, flags, userid, rolemask, aux1, aux2, routes, topic, payload);
+    }
+
+    /** BUF's frames, each a length (one byte, or 0xff and four) and that many bytes. */
+    private static List<byte[]> frames(byte[] buf) throws FluxException {
+        List<byte[]> frames = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(buf);
+        while (b.hasRemaining()) {
+            long n = b.get() & 0xff;
+            if (n == 0xff) {
+                if (b.remaining() < 4) {
+                    throw protocol("truncated frame length");
+                }
+                n = b.getInt() & 0xffffffffL;
+            }
+            if (n > b.remaining()) {
+                throw protocol("frame longer than the message");
+            }
+            byte[] f = new byte[(int) n];
+            b.get(f);
+            frames.add(f);
+        }
+        return frames;
     }
 
     private static FluxException protocol(String what) {

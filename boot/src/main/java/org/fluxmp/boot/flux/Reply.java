@@ -18,20 +18,19 @@ public final class Reply<T> implements Future<T> {
 
     /** Sets the value; false if already set. */
     synchronized boolean complete(T v) {
-        if (done) {
-            return false;
-        }
-        value = v;
-        done = true;
-        notifyAll();
-        return true;
+        return settle(v, null);
     }
 
     /** Ends it with WHY; false if already set. */
     synchronized boolean fail(FluxException why) {
+        return settle(null, why);
+    }
+
+    private synchronized boolean settle(T v, FluxException why) {
         if (done) {
             return false;
         }
+        value = v;
         failure = why;
         done = true;
         notifyAll();

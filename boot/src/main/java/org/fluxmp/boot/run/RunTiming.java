@@ -38,22 +38,23 @@ public final class RunTiming {
 
     public void phase(String name) {
         long now = System.nanoTime();
+        phases.add(entry(name, (last - t0) / 1e9, (now - last) / 1e9));
+        last = now;
+    }
+
+    /** One phase or task of the stats: its name, start and duration in seconds. */
+    private static Map<String, Object> entry(String name, double starttime, double duration) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        m.put("starttime", (last - t0) / 1e9);
-        m.put("duration", (now - last) / 1e9);
-        phases.add(m);
-        last = now;
+        m.put("starttime", starttime);
+        m.put("duration", duration);
+        return m;
     }
 
     void finish(List<Executor.Timing> tasks, int rank, Broker broker) throws BrokerException {
         List<Map<String, Object>> all = new ArrayList<>(phases);
         for (Executor.Timing t : tasks) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.name());
-            m.put("starttime", t.starttime());
-            m.put("duration", t.duration());
-            all.add(m);
+            all.add(entry(t.name(), t.starttime(), t.duration()));
         }
         String json = JsonStyle.PYTHON.write(all);
         if (store && rank == 0) {

@@ -31,6 +31,16 @@ final class ManPage implements Callable<Integer> {
         sb.append(".nh\n.ad l\n");   // no hyphenation, ragged right: names and paths stay whole
         sb.append(".SH NAME\nflux-modprobe \\- ").append(esc(String.join(" ", spec.usageMessage().description()))).append('\n');
         sb.append(".SH SYNOPSIS\n.B flux-modprobe\n.I COMMAND\n[\\fIOPTIONS\\fR]\n");
+        commands(sb, cl);
+        environment(sb);
+        files(sb);
+        exitStatus(sb, spec);
+        sb.append(".SH SEE ALSO\nflux-modprobe(1) of flux-core, the original this tool replaces.\n");
+        return sb.toString();
+    }
+
+    /** Each command that is not hidden: its name and parameters, its description and its options. */
+    private static void commands(StringBuilder sb, CommandLine cl) {
         sb.append(".SH COMMANDS\n");
         for (CommandLine sub : cl.getSubcommands().values()) {
             CommandSpec s = sub.getCommandSpec();
@@ -58,6 +68,10 @@ final class ManPage implements Callable<Integer> {
                 sb.append('\n').append(esc(String.join(" ", o.description()))).append('\n');
             }
         }
+    }
+
+    /** The variables the tool reads, and those a task body gets. */
+    private static void environment(StringBuilder sb) {
         sb.append(".SH ENVIRONMENT\n");
         tagged(sb, "FLUX_MODPROBE_PATH", "Colon-separated drop-in directories; replaces both defaults: "
                 + "/usr/share/flux/modprobe:/etc/flux/modprobe for modprobe.d, "
@@ -93,6 +107,10 @@ final class ManPage implements Callable<Integer> {
                 + "environment lacks, comes from the broker's environment, as the original's context.getenv falls back "
                 + "to the broker (a broker started by Slurm does not pass SLURM_* to rc1). A body killed by signal N "
                 + "fails with bash: died by signal N (statuses 129 to 192 count as signals).")).append('\n');
+    }
+
+    /** The configuration, the command and the launcher's files. */
+    private static void files(StringBuilder sb) {
         sb.append(".SH FILES\n");
         tagged(sb, "PREFIX/etc/flux/modprobe/", "The built-in modprobe.toml, rc1.toml and rc3.toml, always read first "
                 + "(PREFIX is the directory above the bin/ of the flux-modprobe that runs).");
@@ -103,14 +121,16 @@ final class ManPage implements Callable<Integer> {
         tagged(sb, "PREFIX/lib/flux-modprobe/flux-modprobe.launch", "The launcher's record of the JDK and the two class-data "
                 + "archives trained on first use, next to them; for a tree this user cannot write, "
                 + "$XDG_CACHE_HOME/flux-modprobe/jvm/TREE/ (TREE: the path of bin/ with / as %).");
+    }
+
+    /** The exit statuses, from the help's footer. */
+    private static void exitStatus(StringBuilder sb, CommandSpec spec) {
         sb.append(".SH EXIT STATUS\n");
         for (String line : spec.usageMessage().footer()) {
             java.util.regex.Matcher status = EXIT_STATUS.matcher(line);
             sb.append(status.matches() ? ".TP\n\\fB" + esc(status.group(1)) + "\\fR\n" + esc(status.group(2)) : esc(line.trim()))
                     .append('\n');
         }
-        sb.append(".SH SEE ALSO\nflux-modprobe(1) of flux-core, the original this tool replaces.\n");
-        return sb.toString();
     }
 
     /** A footer line that starts an exit status ("  130, 143  stopped by ..."), else a continuation. */

@@ -30,6 +30,28 @@ public final class GanttSvg {
     /** NOTE (may be null) is added to the summary line under the title. */
     public static String render(String title, String note, List<Bar> bars, List<String> critical) {
         Set<String> onPath = new HashSet<>(critical);
+        GanttAxis axis = axis(bars);
+        int height = TOP + bars.size() * ROW + 44;
+
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n",
+                WIDTH, height, WIDTH, height));
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        heading(sb, title, note, bars, critical, onPath, axis);
+        grid(sb, bars.size(), axis);
+        criticalPath(sb, bars, critical, axis);
+        for (int i = 0; i < bars.size(); i++) {
+            row(sb, i, bars.get(i), onPath.contains(bars.get(i).name()), axis);
+        }
+        sb.append("</svg>\n");
+        return sb.toString();
+    }
+
+    /** The axis for BARS: from the earliest start (0 at the latest) to the last end, in ms under 10 s. */
+    private static GanttAxis axis(List<Bar> bars) {
         double t0 = 0;
         double t1 = 0;
         int longest = 8;
@@ -43,49 +65,30 @@ public final class GanttSvg {
         }
         boolean ms = t1 - t0 < 10;
         double unit = ms ? 1000 : 1;
-        String unitName = ms ? "ms" : "s";
         double step = niceStep((t1 - t0) * unit / 10);
         double axisEnd = Math.ceil((t1 - t0) * unit / step) * step;
-
         int left = PAD + (int) Math.ceil(longest * CHAR_W) + 12;
         double plotW = WIDTH - left - RIGHT;
-        double scale = plotW / axisEnd; // px per unit
-        int height = TOP + bars.size() * ROW + 44;
+        return new GanttAxis(t0, t1, unit, ms ? "ms" : "s", step, axisEnd, left, plotW / axisEnd);
+    }
 
-        StringBuilder sb = new StringBuilder();
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n",
-                WIDTH, height, WIDTH, height));
-        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-
-        // title and summary
+    /** The title, the summary line (how many tasks, how long, the critical path) and the legend. */
+    private static void heading(StringBuilder sb, String title, String note, List<Bar> bars, List<String> critical,
+            Set<String> onPath, GanttAxis axis) {
         double pathMs = 0;
-        Bar first = null;
-        Bar last = null;
-        for (Bar b : bars) {
-            if (onPath.contains(b.name())) {
-                if (first == null || b.start() < first.start()) {
-                    first = b;
-                }
-                if (last == null || b.end() > last.end()) {
-                    last = b;
-                }
-                pathMs += b.duration() * 1000;
-            }
-        }
         int tasks = 0;
         for (Bar b : bars) {
+            if (onPath.contains(b.name())) {
+                pathMs += b.duration() * 1000;
+            }
             tasks += b.kind() == Bar.Kind.PLANNER ? 0 : 1;
         }
         sb.append(text(PAD, 24, "font-size=\"17\" font-weight=\"bold\" fill=\"#222\"", title));
         String summary = String.format(Locale.ROOT, "%d task%s, finished after %s; critical path: %d step%s, %s of work",
-                tasks, tasks == 1 ? "" : "s", fmt((t1 - t0) * 1000), critical.size(), critical.size() == 1 ? "" : "s",
-                fmt(pathMs));
+                tasks, tasks == 1 ? "" : "s", fmt((axis.t1() - axis.t0()) * 1000), critical.size(),
+                critical.size() == 1 ? "" : "s", fmt(pathMs));
         sb.append(text(PAD, 44, "fill=\"#555\"", note == null ? summary : summary + "; " + note));
 
-        // legend
         int lx = PAD;
         lx = legend(sb, lx, "fill=\"" + MODULE_COLOUR + "\"", "module load/remove");
         lx = legend(sb, lx, "fill=\"" + TASK_COLOUR + "\"", "task (run, rpc, java)");
@@ -93,27 +96,30 @@ public final class GanttSvg {
             lx = legend(sb, lx, "fill=\"" + PLANNER_COLOUR + "\"", "planner");
         }
         legend(sb, lx, "fill=\"#ffffff\" stroke=\"" + CRITICAL_COLOUR + "\" stroke-width=\"2\"", "critical path");
+    }
 
-        // row stripes, grid and axis
-        int chartTop = TOP;
-        int chartBottom = TOP + bars.size() * ROW;
+    /** Row stripes for ROWS rows, and the grid lines with their labels above and below. */
+    private static void grid(StringBuilder sb, int rows, GanttAxis axis) {
+        int chartBottom = TOP + rows * ROW;
         sb.append("<g class=\"grid\">\n");
-        for (int i = 0; i < bars.size(); i += 2) {
+        for (int i = 0; i < rows; i += 2) {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f4f5f7\"/>\n",
-                    PAD, chartTop + i * ROW, WIDTH - PAD - 8, ROW));
+                    PAD, TOP + i * ROW, WIDTH - PAD - 8, ROW));
         }
-        for (double v = 0; v <= axisEnd + step / 2; v += step) {
-            double x = left + v * scale;
+        for (double v = 0; v <= axis.axisEnd() + axis.step() / 2; v += axis.step()) {
+            double x = axis.left() + v * axis.scale();
             sb.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d4da\" stroke-width=\"1\"/>\n",
-                    x, chartTop - 4, x, chartBottom + 4));
-            String label = tick(v) + " " + unitName;
-            sb.append(text(x, chartTop - 9, "text-anchor=\"middle\" font-size=\"11\" fill=\"#555\"", label));
+                    x, TOP - 4, x, chartBottom + 4));
+            String label = tick(v) + " " + axis.unitName();
+            sb.append(text(x, TOP - 9, "text-anchor=\"middle\" font-size=\"11\" fill=\"#555\"", label));
             sb.append(text(x, chartBottom + 18, "text-anchor=\"middle\" font-size=\"11\" fill=\"#555\"", label));
         }
         sb.append("</g>\n");
+    }
 
-        // the critical path's connectors, under the bars
+    /** The critical path's connectors, under the bars. */
+    private static void criticalPath(StringBuilder sb, List<Bar> bars, List<String> critical, GanttAxis axis) {
         sb.append("<g class=\"critical-path\" fill=\"none\" stroke=\"" + CRITICAL_COLOUR
                 + "\" stroke-width=\"1.5\" stroke-dasharray=\"3,2\">\n");
         Bar prev = null;
@@ -125,10 +131,10 @@ public final class GanttSvg {
             }
             Bar b = bars.get(row);
             if (prev != null) {
-                double x1 = left + (prev.end() - t0) * unit * scale;
-                double y1 = chartTop + prevRow * ROW + ROW / 2.0;
-                double x2 = left + (b.start() - t0) * unit * scale;
-                double y2 = chartTop + row * ROW + ROW / 2.0;
+                double x1 = axis.x(prev.end());
+                double y1 = TOP + prevRow * ROW + ROW / 2.0;
+                double x2 = axis.x(b.start());
+                double y2 = TOP + row * ROW + ROW / 2.0;
                 // down from the end of the earlier bar, then across to the start of the next: the
                 // line never crosses the duration label to the right of a bar
                 double yb = y1 + (y2 > y1 ? BAR / 2.0 : -BAR / 2.0);
@@ -139,40 +145,36 @@ public final class GanttSvg {
             prevRow = row;
         }
         sb.append("</g>\n");
+    }
 
-        // rows
-        for (int i = 0; i < bars.size(); i++) {
-            Bar b = bars.get(i);
-            boolean crit = onPath.contains(b.name());
-            double y = chartTop + i * ROW;
-            double x = left + (b.start() - t0) * unit * scale;
-            double w = Math.max(2, b.duration() * unit * scale);
-            String colour = b.kind() == Bar.Kind.MODULE ? MODULE_COLOUR
-                    : b.kind() == Bar.Kind.TASK ? TASK_COLOUR : PLANNER_COLOUR;
-            sb.append("<g class=\"row").append(crit ? " critical" : "").append("\">");
-            sb.append("<title>").append(esc(String.format(Locale.ROOT, "%s (%s): starts at %s, takes %s%s", b.name(),
-                    kindName(b.kind()), fmt((b.start() - t0) * 1000), fmt(b.duration() * 1000),
-                    crit ? " - on the critical path" : ""))).append("</title>");
-            sb.append(text(left - 10, y + ROW / 2.0 + 4,
-                    "text-anchor=\"end\" fill=\"" + (crit ? CRITICAL_COLOUR : "#222") + "\""
-                            + (crit ? " font-weight=\"bold\"" : ""), b.name()).trim());
-            sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\"%s/>",
-                    x, y + (ROW - BAR) / 2.0, w, BAR, colour,
-                    crit ? " stroke=\"" + CRITICAL_COLOUR + "\" stroke-width=\"2\"" : " fill-opacity=\"0.75\""));
-            String dur = fmt(b.duration() * 1000);
-            double tx = x + w + 5;
-            String anchor = "start";
-            if (tx + dur.length() * 6.5 > WIDTH - 8) {
-                tx = x - 5;
-                anchor = "end";
-            }
-            // a white halo keeps the label readable where the critical path's line crosses it
-            sb.append(text(tx, y + ROW / 2.0 + 4, "text-anchor=\"" + anchor
-                    + "\" font-size=\"11\" fill=\"#666\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"", dur).trim());
-            sb.append("</g>\n");
+    /** Row I: bar B (CRIT: on the critical path) with its name, tooltip and duration. */
+    private static void row(StringBuilder sb, int i, Bar b, boolean crit, GanttAxis axis) {
+        double y = TOP + i * ROW;
+        double x = axis.x(b.start());
+        double w = Math.max(2, b.duration() * axis.unit() * axis.scale());
+        String colour = b.kind() == Bar.Kind.MODULE ? MODULE_COLOUR
+                : b.kind() == Bar.Kind.TASK ? TASK_COLOUR : PLANNER_COLOUR;
+        sb.append("<g class=\"row").append(crit ? " critical" : "").append("\">");
+        sb.append("<title>").append(esc(String.format(Locale.ROOT, "%s (%s): starts at %s, takes %s%s", b.name(),
+                kindName(b.kind()), fmt((b.start() - axis.t0()) * 1000), fmt(b.duration() * 1000),
+                crit ? " - on the critical path" : ""))).append("</title>");
+        sb.append(text(axis.left() - 10, y + ROW / 2.0 + 4,
+                "text-anchor=\"end\" fill=\"" + (crit ? CRITICAL_COLOUR : "#222") + "\""
+                        + (crit ? " font-weight=\"bold\"" : ""), b.name()).trim());
+        sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\"%s/>",
+                x, y + (ROW - BAR) / 2.0, w, BAR, colour,
+                crit ? " stroke=\"" + CRITICAL_COLOUR + "\" stroke-width=\"2\"" : " fill-opacity=\"0.75\""));
+        String dur = fmt(b.duration() * 1000);
+        double tx = x + w + 5;
+        String anchor = "start";
+        if (tx + dur.length() * 6.5 > WIDTH - 8) {
+            tx = x - 5;
+            anchor = "end";
         }
-        sb.append("</svg>\n");
-        return sb.toString();
+        // a white halo keeps the label readable where the critical path's line crosses it
+        sb.append(text(tx, y + ROW / 2.0 + 4, "text-anchor=\"" + anchor
+                + "\" font-size=\"11\" fill=\"#666\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"", dur).trim());
+        sb.append("</g>\n");
     }
 
     private static int legend(StringBuilder sb, int x, String style, String label) {

@@ -35,15 +35,10 @@ final class ListScheduleSearch {
     private final int workers;
     private final long all;
     private final int[] duration;
-    private final long[] tail;
-    private final long[] after;
     private final long[] preds;
     private final long[] succs;
     private final int[] twinBefore;
     private final int[] byRank;
-    private final int[] byAfter;
-    private final int[] byDuration;
-    private final int[] topo;
     private final long lower;
     private final long deadline;
     private final Map<StateKey, Long> seen = new HashMap<>();
@@ -53,18 +48,15 @@ final class ListScheduleSearch {
     private int[] bestOrder;
     private long nodes;
     private boolean timedOut;
-    // scratch for the bound
-    private final long[] finish;
-    private final long[] energy;
-    private final long[] release;
+    private final NodeBound bounds;
 
     private ListScheduleSearch(TaskGraph g, int workers, long incumbent, long lower, int[] rank, long deadline) {
         this.n = g.size();
         this.workers = workers;
         this.all = n == 64 ? -1L : (1L << n) - 1;
         this.duration = new int[n];
-        this.tail = new long[n];
-        this.after = new long[n];
+        long[] tail = new long[n];
+        long[] after = new long[n];
         this.preds = new long[n];
         this.succs = new long[n];
         for (int i = 0; i < n; i++) {
@@ -82,16 +74,14 @@ final class ListScheduleSearch {
             twinBefore[pair[1]] = pair[0];
         }
         this.byRank = twinsInIndexOrder(sorted(Comparator.comparingInt(i -> rank[i])));
-        this.byAfter = sorted(Comparator.comparingLong(i -> -after[i]));
-        this.byDuration = sorted(Comparator.comparingInt(i -> -duration[i]));
-        this.topo = g.topologicalOrder();
+        int[] byAfter = sorted(Comparator.comparingLong(i -> -after[i]));
+        int[] byDuration = sorted(Comparator.comparingInt(i -> -duration[i]));
+        int[] topo = g.topologicalOrder();
         this.lower = lower;
         this.deadline = deadline;
         this.best = incumbent;
         this.order = new int[n];
-        this.finish = new long[n];
-        this.energy = new long[n];
-        this.release = new long[n + 1];
+        this.bounds = new NodeBound(workers, duration, tail, after, preds, topo, byAfter, byDuration);
     }
 
     /**
@@ -164,8 +154,8 @@ final class ListScheduleSearch {
             advance(started, done, runId, runEnd, running);
             return;
         }
-        if (bound(t, started, done, runId, runEnd, running) >= best || !fresh(t, started, runId, runEnd, running)
-                || !mayPack(t, started, runEnd, running)) {
+        if (bounds.bound(t, started, done, runId, runEnd, running) >= best || !fresh(t, started, runId, runEnd, running)
+                || !bounds.mayPack(best, t, started, runEnd, running)) {
             return;
         }
         pick(ready, r, 0, k, 0L, t, started, done, Arrays.copyOf(runId, workers), Arrays.copyOf(runEnd, workers), running);
@@ -218,110 +208,6 @@ final class ListScheduleSearch {
             }
         }
         decide(next, started, done, id, end, m);
-    }
-
-    /** A lower bound on the makespan of every completion of the node. */
-    private long bound(long t, long started, long done, int[] runId, long[] runEnd, int running) {
-        long lb = 0;
-        for (int x = 0; x < running; x++) {
-            finish[runId[x]] = runEnd[x];
-            lb = Math.max(lb, runEnd[x] + after[runId[x]]);
-        }
-        for (int j : topo) {
-            if ((started >> j & 1) == 0) {
-                long est = t;
-                long p = preds[j] & ~done;
-                while (p != 0) {
-                    int q = Long.numberOfTrailingZeros(p);
-                    p &= p - 1;
-                    est = Math.max(est, finish[q]);
-                }
-                finish[j] = est + duration[j];
-                lb = Math.max(lb, est + tail[j]);
-            }
-        }
-        // the pieces still to run from r by tasks that cannot start before r and need at least q ms
-        // after them, as independent tasks: r, the partition bounds, then q
-        int levels = 0;
-        for (int j = 0; j < n; j++) {
-            if ((started >> j & 1) == 0 && finish[j] - duration[j] > t) {
-                release[levels++] = finish[j] - duration[j];
-            }
-        }
-        release[levels++] = t;
-        Arrays.sort(release, 0, levels);
-        for (int y = 0; y < levels; y++) {
-            long r = release[y];
-            if (y > 0 && r == release[y - 1]) {
-                continue;
-            }
-            // every tail level from now, and the later release levels whole: all pairs cost too much per node
-            long q = -1;
-            for (int j : byAfter) {
-                if ((done >> j & 1) == 0 && after[j] != q && (y == 0 || after[j] == 0)) {
-                    q = after[j];
-                    lb = Math.max(lb, levelBound(r, q, started, runId, runEnd, running));
-                }
-            }
-            if (y > 0 && q != 0) {
-                lb = Math.max(lb, levelBound(r, 0, started, runId, runEnd, running));
-            }
-        }
-        return lb;
-    }
-
-    private long levelBound(long r, long q, long started, int[] runId, long[] runEnd, int running) {
-        int m = pieces(r, started, runId, runEnd, running, q);
-        return m == 0 ? 0 : r + PartitionBound.of(energy, m, workers) + q;
-    }
-
-    /**
-     * When little idle time is left to spare: whether the tasks not started can still be packed
-     * onto the workers, after what each one runs, below the best makespan (orderings left out; a
-     * packing search of at most {@link #PACKING_NODES} nodes, which answers yes when it runs out).
-     */
-    private boolean mayPack(long t, long started, long[] runEnd, int running) {
-        long capacity = best - 1 - t;
-        long[] loads = new long[workers];
-        long spare = capacity * workers;
-        for (int x = 0; x < running; x++) {
-            loads[x] = runEnd[x] - t;
-            spare -= loads[x];
-        }
-        int m = 0;
-        for (int j : byDuration) {
-            if ((started >> j & 1) == 0) {
-                energy[m++] = duration[j];
-                spare -= duration[j];
-            }
-        }
-        return m == 0 || spare >= energy[0] || PartitionSearch.mayFit(energy, m, loads, capacity, PACKING_NODES);
-    }
-
-    /**
-     * Fills ENERGY, longest first, with what is still to run from R by the tasks that cannot start
-     * before R and need at least Q ms after them; returns how many pieces.
-     */
-    private int pieces(long r, long started, int[] runId, long[] runEnd, int running, long q) {
-        int m = 0;
-        for (int j : byDuration) {
-            if ((started >> j & 1) == 0 && after[j] >= q && finish[j] - duration[j] >= r) {
-                energy[m++] = duration[j];
-            }
-        }
-        for (int x = 0; x < running; x++) {
-            if (after[runId[x]] < q || runEnd[x] <= r) {
-                continue;
-            }
-            long e = runEnd[x] - r;
-            int at = m++;
-            while (at > 0 && energy[at - 1] < e) {
-                energy[at] = energy[at - 1];
-                at--;
-            }
-            energy[at] = e;
-        }
-        return m;
     }
 
     /** Whether this state is new, or was reached only later than T before; remembers it. */
