@@ -1,6 +1,5 @@
 package org.fluxmp.boot;
 
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package org.fluxmp.runner.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,28 +72,8 @@ final class ExplainCommand implements Callable<Integer> {
                     Explanation e = Explanation.of(r.reading().decideAt(rank), name);
                     return new RankClasses.Decided<>(search -> e, e.rankSets(), false);
                 }, 0);
-        List<Object> groups = new ArrayList<>();
-        // many groups: written at once, not a write per line
-        StringBuilder text = new StringBuilder();
-        for (RankClasses.RankClass<Explanation> g : RankClasses.merged(classes, Explanation::identity)) {
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("ranks", g.ranks().toString());
-                m.put("explain", g.value().data());
-                groups.add(m);
-            } else {
-                if (text.length() > 0) {
-                    text.append('\n');
-                }
-                g.value().lines(g.ranks()).forEach(l -> text.append(l).append('\n'));
-            }
-        }
-        ctx.out().print(text);
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("groups", groups);
-            ctx.out().println(JsonStyle.PYTHON.write(m));
-        }
+        GroupReport.print(ctx, RankClasses.merged(classes, Explanation::identity), json, "explain",
+                g -> g.value().data(), g -> g.value().lines(g.ranks()));
         return FluxModprobe.OK;
     }
 

@@ -9,13 +9,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load modules and the modules they require.",
             "Loads MODULE(s) and their requirements that are not loaded yet, each after what it requires."})
-final class LoadCommand extends RunningCommand {
+final class LoadCommand extends ModuleCommand {
 
     @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to load")
     List<String> modules;
 
     @Override
-    public Integer call() {
-        return new BootPipeline(this, new Subject.Load(modules)).run(run.timing(false), true, false);
+    Subject subject() {
+        return new Subject.Load(modules);
     }
 }

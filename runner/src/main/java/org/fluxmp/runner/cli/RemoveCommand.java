@@ -9,13 +9,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = {"Remove modules and the requirements left unused.",
             "Removes MODULE(s) (or all) and the modules they required that no loaded module still needs."})
-final class RemoveCommand extends RunningCommand {
+final class RemoveCommand extends ModuleCommand {
 
     @Parameters(paramLabel = "MODULE", arity = "1..*", description = "Module to remove ('all' for every loaded module)")
     List<String> modules;
 
     @Override
-    public Integer call() {
-        return new BootPipeline(this, new Subject.Remove(modules)).run(run.timing(false), true, false);
+    Subject subject() {
+        return new Subject.Remove(modules);
     }
 }

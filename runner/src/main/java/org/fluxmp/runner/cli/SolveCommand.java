@@ -1,8 +1,6 @@
 package org.fluxmp.runner.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -93,29 +91,8 @@ final class SolveCommand implements Callable<Integer> {
                     return new RankClasses.Decided<>(search -> report(d,
                             new PlanOptions(options.workers(), options.durations(), search)), d.rankSets(), false);
                 }, timeLimit);
-        List<Object> out = new ArrayList<>();
-        // thousands of lines for many groups: written at once, not a write per line
-        StringBuilder text = new StringBuilder();
-        for (RankClasses.RankClass<PlanReport> group : RankClasses.merged(classes, PlanReport::key)) {
-            String idset = group.ranks().toString();
-            if (json) {
-                Map<String, Object> g = new LinkedHashMap<>();
-                g.put("ranks", idset);
-                g.put("plan", group.value().json(idset));
-                out.add(g);
-            } else {
-                if (text.length() > 0) {
-                    text.append('\n');
-                }
-                group.value().text(idset, timeLimit).forEach(l -> text.append(l).append('\n'));
-            }
-        }
-        ctx.out().print(text);
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("groups", out);
-            ctx.out().println(JsonStyle.PYTHON.write(m));
-        }
+        GroupReport.print(ctx, RankClasses.merged(classes, PlanReport::key), json, "plan",
+                g -> g.value().json(g.ranks().toString()), g -> g.value().text(g.ranks().toString(), timeLimit));
         return FluxModprobe.OK;
     }
 

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.facts.StaticFacts;
-import org.fluxmp.boot.plan.Plan;
 import org.fluxmp.boot.plan.PlanTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
