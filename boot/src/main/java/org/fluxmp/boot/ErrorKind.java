@@ -1,7 +1,7 @@
 package org.fluxmp.boot;
 
 /**
- * What kind of error a {@link ConfigException} is, and the one table of the exit status each kind
+ * What kind of error a {@link ToolException} is, and the one table of the exit status each kind
  * gives ({@link ErrorReport} prints an error and returns its kind's status). The README's "Exit
  * status" and the man page document these; a change of status goes here, and there.
  */

@@ -12,8 +12,8 @@ public final class ErrorReport {
 
     /** Prints EX's problems (each {@code FILE:LINE: message}) and returns its kind's status; any other exception is {@link ErrorKind#OTHER}. */
     public static int print(PrintStream err, Exception ex) {
-        if (ex instanceof ConfigException) {
-            ConfigException c = (ConfigException) ex;
+        if (ex instanceof ToolException) {
+            ToolException c = (ToolException) ex;
             return print(err, c.kind(), c.problems());
         }
         String msg = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();

@@ -1,6 +1,8 @@
 package org.fluxmp.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,10 +40,18 @@ class ErrorReportTest {
 
     @Test
     void aUsageMistakeExitsOneAsItAlwaysHas() {
-        ConfigException e = ConfigException.usage("--jobs: must be at least 1");
+        ToolException e = ToolException.usage("--jobs: must be at least 1");
         assertEquals(ErrorKind.USAGE, e.kind());
         assertEquals(1, ErrorReport.print(err, e));
         assertEquals("flux-modprobe: ERROR: --jobs: must be at least 1\n", printed());
+    }
+
+    @Test
+    void onlyBadConfigurationIsAConfigException() {
+        assertTrue(new ConfigException("x.toml:1: bad") instanceof ToolException);
+        assertEquals(ErrorKind.CONFIG, new ConfigException("bad").kind());
+        assertFalse(ToolException.usage("--jobs: must be at least 1") instanceof ConfigException);
+        assertFalse(ToolException.broker("gone") instanceof ConfigException);
     }
 
     @Test
@@ -52,7 +62,7 @@ class ErrorReportTest {
 
     @Test
     void aBrokerFailureExitsOne() {
-        ConfigException e = ConfigException.broker("the broker has no rank attribute");
+        ToolException e = ToolException.broker("the broker has no rank attribute");
         assertEquals(ErrorKind.BROKER, e.kind());
         assertEquals(1, ErrorReport.print(err, e));
         assertEquals("flux-modprobe: ERROR: the broker has no rank attribute\n", printed());
@@ -60,7 +70,7 @@ class ErrorReportTest {
 
     @Test
     void aFailedTaskExitsOne() {
-        ConfigException e = new ConfigException(ErrorKind.TASK, new Problem("rc1.toml", 2, "setup: bash: exited with exit status 3"));
+        ToolException e = new ToolException(ErrorKind.TASK, new Problem("rc1.toml", 2, "setup: bash: exited with exit status 3"));
         assertEquals(1, ErrorReport.print(err, e));
         assertEquals("flux-modprobe: ERROR: rc1.toml:2: setup: bash: exited with exit status 3\n", printed());
     }

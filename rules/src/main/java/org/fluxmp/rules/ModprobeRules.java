@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
@@ -122,7 +123,7 @@ final class ModprobeRules {
     public void setAlternative(String service, String module, String why) {
         try {
             table.setAlternative(service, module, why);
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             problems.addAll(e.problems());
         }
     }
@@ -181,7 +182,7 @@ final class ModprobeRules {
             for (String[] d : pendingDisables) {
                 try {
                     table.disable(d[0], d[1]);
-                } catch (ConfigException e) {
+                } catch (ToolException e) {
                     problems.addAll(e.problems());
                 }
             }

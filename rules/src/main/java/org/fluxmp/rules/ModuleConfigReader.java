@@ -3,7 +3,7 @@ package org.fluxmp.rules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.tomlj.TomlArray;
@@ -147,7 +147,7 @@ final class ModuleConfigReader {
                 }
                 try {
                     table.setAlternative(String.valueOf(a.getKey()), (String) a.getValue(), "modules.alternatives in broker config");
-                } catch (ConfigException ex) {
+                } catch (ToolException ex) {
                     problems.add(new Problem(where, 0, ex.problems().get(0).message()));
                 }
             }
@@ -189,7 +189,7 @@ final class ModuleConfigReader {
             }
             try {
                 table.setAlternative(service, (String) module, why);
-            } catch (ConfigException e) {
+            } catch (ToolException e) {
                 problems.add(new Problem(file, keyLine, e.problems().get(0).message()));
             }
         }

@@ -3,7 +3,7 @@ package org.fluxmp.rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.setup.SetupStepRunner;
@@ -20,7 +20,7 @@ public record RunlevelCheck(List<Path> files, List<Problem> problems, UnitTable 
         List<Problem> problems = new ArrayList<>();
         try {
             rules.readRunlevel(runlevel, SetupStepRunner.NONE);
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             problems.addAll(e.problems());
         }
         problems.addAll(rules.problems());

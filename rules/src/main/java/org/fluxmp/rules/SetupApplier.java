@@ -3,6 +3,7 @@ package org.fluxmp.rules;
 import java.util.Map;
 import java.util.Optional;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.setup.Directive;
@@ -77,7 +78,7 @@ final class SetupApplier {
         Directive d;
         try {
             d = Directive.parse(line, true);
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             throw new ConfigException(new Problem(at.file(), at.line(), "setup: " + e.problems().get(0).message()));
         }
         String via = "setup run directive '" + d.line() + "' in " + at;
@@ -141,7 +142,7 @@ final class SetupApplier {
     private void guard(Place at, Runnable action) {
         try {
             action.run();
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             for (Problem p : e.problems()) {
                 rules.addProblem(new Problem(at.file(), at.line(), p.message()));
             }

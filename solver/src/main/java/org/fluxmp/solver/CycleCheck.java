@@ -2,7 +2,7 @@ package org.fluxmp.solver;
 
 import java.util.List;
 import java.util.Optional;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.rules.Unit;
@@ -27,7 +27,7 @@ public final class CycleCheck {
             Place p = table.unit(c.get().get(0)).map(Unit::getDefinedAt).orElse(Place.NOWHERE);
             return List.of(new Problem(p.file(), p.line(), (removal ? "rc3: " : "") + "nodes are in a cycle: "
                     + String.join(" -> ", c.get())));
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             return e.problems();
         }
     }

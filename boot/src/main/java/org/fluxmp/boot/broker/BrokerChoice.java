@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.SimBroker;
@@ -68,7 +69,7 @@ public final class BrokerChoice {
             return command(ctx, spec, null);
         }
         if (!spec.equals("flux")) {
-            throw ConfigException.usage("invalid broker '" + spec + "' (expected flux, flux-cli, sim or sim:FILE)");
+            throw ToolException.usage("invalid broker '" + spec + "' (expected flux, flux-cli, sim or sim:FILE)");
         }
         Optional<Path> socket = FluxUri.localSocket(env.get("FLUX_URI"));
         if (socket.isEmpty()) {
@@ -91,7 +92,7 @@ public final class BrokerChoice {
             }
             return new BrokerChoice(null, null, flux, new FluxCliFacts(flux, ctx.env()), ctx.env());
         } catch (FluxException e) {
-            throw ConfigException.broker("--broker=" + spec + ": " + (whyNotNative != null ? whyNotNative + ", and " : "")
+            throw ToolException.broker("--broker=" + spec + ": " + (whyNotNative != null ? whyNotNative + ", and " : "")
                     + e.getMessage());
         }
     }

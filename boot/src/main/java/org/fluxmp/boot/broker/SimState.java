@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.Problem;
 import org.fluxmp.boot.json.Json;
@@ -27,9 +27,9 @@ public final class SimState {
                 }
                 return out;
             }
-            throw new ConfigException(ErrorKind.BROKER, new Problem(file.toString(), 0, "sim state: expected {\"loaded\": [...]}"));
+            throw new ToolException(ErrorKind.BROKER, new Problem(file.toString(), 0, "sim state: expected {\"loaded\": [...]}"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(ErrorKind.BROKER, new Problem(file.toString(), 0, "sim state: " + e.getMessage()));
+            throw new ToolException(ErrorKind.BROKER, new Problem(file.toString(), 0, "sim state: " + e.getMessage()));
         }
     }
 

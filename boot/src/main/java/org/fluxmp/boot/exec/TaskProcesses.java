@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.facts.Facts;
 
 /**
@@ -112,7 +112,7 @@ final class TaskProcesses {
         }
         try {
             return facts.env(name);
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             throw new TaskFailure(e.getMessage());
         }
     }

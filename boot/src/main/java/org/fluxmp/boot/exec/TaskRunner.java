@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
 import org.fluxmp.boot.facts.Facts;
@@ -134,7 +134,7 @@ public final class TaskRunner {
         Directive d;
         try {
             d = Directive.parse(line, false);
-        } catch (ConfigException e) {
+        } catch (ToolException e) {
             throw new TaskFailure(e.problems().get(0).message());
         }
         switch (d.verb()) {

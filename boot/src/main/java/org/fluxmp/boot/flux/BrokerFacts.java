@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.facts.Facts;
 
 /**
@@ -42,13 +42,13 @@ abstract class BrokerFacts implements Facts {
         if (rank == null) {
             Optional<String> a = attr("rank");
             if (a.isEmpty()) {
-                throw ConfigException.broker("the broker has no rank attribute");
+                throw ToolException.broker("the broker has no rank attribute");
             }
             String r = a.get();
             try {
                 rank = Integer.parseInt(r.strip());
             } catch (NumberFormatException e) {
-                throw ConfigException.broker("the broker's rank attribute is not a number: " + r);
+                throw ToolException.broker("the broker's rank attribute is not a number: " + r);
             }
         }
         return rank;
@@ -159,7 +159,7 @@ abstract class BrokerFacts implements Facts {
         }
     }
 
-    private static ConfigException failed(String what, FluxException e) {
-        return ConfigException.broker("cannot read " + what + " from the broker: " + e.getMessage());
+    private static ToolException failed(String what, FluxException e) {
+        return ToolException.broker("cannot read " + what + " from the broker: " + e.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.ExitCode;
@@ -63,7 +64,7 @@ public final class PlanExecution {
             }
             return exitCode(result);
         } catch (BrokerException e) {
-            throw ConfigException.broker(e.getMessage());
+            throw ToolException.broker(e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package org.fluxmp.boot.run;
 
 import java.nio.file.Path;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 
 /**
  * How a plan is run, as the command line said: {@code -v}, {@code --dry-run}, {@code -j W} (null:
@@ -13,7 +13,7 @@ public record RunSettings(boolean verbose, boolean dryRun, Integer jobs, Path ti
     public int workers() {
         if (jobs != null) {
             if (jobs < 1) {
-                throw ConfigException.usage("--jobs: must be at least 1");
+                throw ToolException.usage("--jobs: must be at least 1");
             }
             return jobs;
         }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.broker.Broker;
 import org.fluxmp.boot.broker.BrokerException;
 import org.fluxmp.boot.exec.Executor;
@@ -66,7 +66,7 @@ public final class RunTiming {
                     out.write((json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                throw ConfigException.usage(file + ": cannot write timing file: " + e.getMessage());
+                throw ToolException.usage(file + ": cannot write timing file: " + e.getMessage());
             }
         }
     }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.ErrorKind;
 import org.fluxmp.boot.Place;
 import org.fluxmp.boot.Problem;
@@ -47,14 +47,14 @@ public final class BashSetupSteps implements SetupStepRunner {
             copy(p.getInputStream(), out);
             int rc = p.waitFor();
             if (rc != 0) {
-                throw new ConfigException(ErrorKind.TASK, new Problem(place.file(), place.line(), "setup: bash: " + ExitStatus.describe(rc)));
+                throw new ToolException(ErrorKind.TASK, new Problem(place.file(), place.line(), "setup: bash: " + ExitStatus.describe(rc)));
             }
             return Files.readAllLines(output);
         } catch (IOException e) {
-            throw new ConfigException(ErrorKind.TASK, new Problem(place.file(), place.line(), "setup: cannot run bash: " + e.getMessage()));
+            throw new ToolException(ErrorKind.TASK, new Problem(place.file(), place.line(), "setup: cannot run bash: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigException(ErrorKind.TASK, new Problem(place.file(), place.line(), "setup: interrupted"));
+            throw new ToolException(ErrorKind.TASK, new Problem(place.file(), place.line(), "setup: interrupted"));
         } finally {
             if (output != null) {
                 try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.cache.CacheEntry;
 import org.fluxmp.boot.cache.PlanCacheFlow;
@@ -52,10 +53,10 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!runlevel.equals("rc1") && !runlevel.equals("rc3")) {
-            throw ConfigException.usage("compile: expected rc1 or rc3, not " + runlevel);
+            throw ToolException.usage("compile: expected rc1 or rc3, not " + runlevel);
         }
         if (timeLimit < 0) {
-            throw ConfigException.usage("--time-limit: must not be negative");
+            throw ToolException.usage("--time-limit: must not be negative");
         }
         Context ctx = root.ctx;
         IdRanges wanted;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.json.Json;
 
 /**
@@ -22,13 +22,13 @@ final class DurationsFile {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw ConfigException.usage(file + ": cannot read durations: " + e.getMessage());
+            throw ToolException.usage(file + ": cannot read durations: " + e.getMessage());
         }
         Object parsed;
         try {
             parsed = Json.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ConfigException.usage(file + ": " + e.getMessage());
+            throw ToolException.usage(file + ": " + e.getMessage());
         }
         if (!(parsed instanceof List<?> list)) {
             throw invalid(file, "expected a JSON list of {\"name\", \"starttime\", \"duration\"} (a --timing-file)");
@@ -50,7 +50,7 @@ final class DurationsFile {
         return out;
     }
 
-    private static ConfigException invalid(Path file, String msg) {
-        return ConfigException.usage(file + ": not a timing file: " + msg);
+    private static ToolException invalid(Path file, String msg) {
+        return ToolException.usage(file + ": not a timing file: " + msg);
     }
 }

@@ -3,7 +3,7 @@ package org.fluxmp.runner.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.broker.BrokerChoice;
 import org.fluxmp.boot.broker.SimBrokerFile;
@@ -62,7 +62,7 @@ public final class FactOptions {
     public SimBrokerFile simFile(Context ctx) {
         BrokerChoice b = brokers(ctx);
         if (!b.simulated()) {
-            throw ConfigException.usage("--broker=" + brokerSpec(ctx) + ": not the simulated broker");
+            throw ToolException.usage("--broker=" + brokerSpec(ctx) + ": not the simulated broker");
         }
         return b.simFile();
     }
@@ -73,11 +73,11 @@ public final class FactOptions {
             return simFile(ctx).size();
         }
         String size = brokers(ctx).brokerFacts().attr("size")
-                .orElseThrow(() -> ConfigException.broker("the broker has no attribute size"));
+                .orElseThrow(() -> ToolException.broker("the broker has no attribute size"));
         try {
             return Integer.parseInt(size);
         } catch (NumberFormatException e) {
-            throw ConfigException.broker("the broker's attribute size is not a number: " + size);
+            throw ToolException.broker("the broker's attribute size is not a number: " + size);
         }
     }
 
@@ -109,7 +109,7 @@ public final class FactOptions {
     private void apply(StaticFacts f, Integer rank) {
         if (rank != null) {
             if (rank < 0) {
-                throw ConfigException.usage("--rank: must not be negative");
+                throw ToolException.usage("--rank: must not be negative");
             }
             f.rank(rank);
         }
@@ -146,7 +146,7 @@ public final class FactOptions {
     private static String key(String opt, String kv) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
-            throw ConfigException.usage(opt + ": expected KEY=VALUE, got '" + kv + "'");
+            throw ToolException.usage(opt + ": expected KEY=VALUE, got '" + kv + "'");
         }
         return kv.substring(0, eq);
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.StaticFacts;
 import org.fluxmp.boot.setup.SetupStepRunner;
@@ -75,7 +75,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             Files.writeString(output, svg);
         } catch (IOException e) {
-            throw ConfigException.usage(output + ": cannot write: " + e.getMessage());
+            throw ToolException.usage(output + ": cannot write: " + e.getMessage());
         }
         ctx.err().println("flux-modprobe: wrote " + output + ": " + bars.size() + " rows; critical path: "
                 + String.join(" -> ", critical));

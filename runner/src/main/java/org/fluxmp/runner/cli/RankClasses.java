@@ -1,5 +1,6 @@
 package org.fluxmp.runner.cli;
 
+import org.fluxmp.boot.ToolException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -283,10 +284,10 @@ final class RankClasses {
         try {
             set = RankSet.parse(text);
         } catch (IllegalArgumentException e) {
-            throw org.fluxmp.boot.ConfigException.usage(option + ": " + e.getMessage());
+            throw org.fluxmp.boot.ToolException.usage(option + ": " + e.getMessage());
         }
         if (!set.isIdset()) {
-            throw org.fluxmp.boot.ConfigException.usage(option + ": expected an idset such as 0-15 or all, not " + text);
+            throw org.fluxmp.boot.ToolException.usage(option + ": expected an idset such as 0-15 or all, not " + text);
         }
         return set.ranks();
     }

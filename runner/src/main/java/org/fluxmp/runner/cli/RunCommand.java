@@ -2,7 +2,7 @@ package org.fluxmp.runner.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.files.RcSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,7 +28,7 @@ final class RunCommand extends TaskCommand {
     /** A FILE that does not exist fails as the original's does; a NAME reads what is there. */
     static void requireFile(RcSource source) {
         if (source.file() != null && !Files.exists(source.file())) {
-            throw ConfigException.usage(source.file() + ": No such file or directory");
+            throw ToolException.usage(source.file() + ": No such file or directory");
         }
     }
 }

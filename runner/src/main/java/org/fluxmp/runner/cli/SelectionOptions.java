@@ -2,7 +2,7 @@ package org.fluxmp.runner.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.rules.Selection;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ public final class SelectionOptions {
         for (String entry : alternatives) {
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw ConfigException.usage("--set-alternative: invalid value '" + entry + "'");
+                throw ToolException.usage("--set-alternative: invalid value '" + entry + "'");
             }
             chosen.add(new Selection.Alternative(entry.substring(0, eq), entry.substring(eq + 1), "--set-alternative " + entry));
         }

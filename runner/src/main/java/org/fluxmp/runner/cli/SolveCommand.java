@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.facts.Facts;
 import org.fluxmp.boot.files.RcSource;
@@ -69,7 +69,7 @@ final class SolveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rank and --ranks cannot be used together");
         }
         if (timeLimit < 0) {
-            throw ConfigException.usage("--time-limit: must not be negative");
+            throw ToolException.usage("--time-limit: must not be negative");
         }
         PlanOptions options = new PlanOptions(RunOptions.workers(jobs),
                 durations == null ? Map.of() : DurationsFile.read(durations), timeLimit);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.json.Json;
 
 /** Reads a timing list ({@code --timing-file}, or the KVS {@code modprobe.stats}) and a {@code --show-deps} map. */
@@ -23,18 +23,18 @@ public final class TimingList {
     public static List<Bar> read(Path file, Predicate<String> isModule) {
         Object doc = parse(file);
         if (!(doc instanceof List)) {
-            throw ConfigException.usage(file + ": not a timing list (expected a JSON array of {name, starttime, duration})");
+            throw ToolException.usage(file + ": not a timing list (expected a JSON array of {name, starttime, duration})");
         }
         List<Bar> out = new ArrayList<>();
         boolean tasksBegun = false;
         for (Object o : (List<?>) doc) {
             if (!(o instanceof Map)) {
-                throw ConfigException.usage(file + ": not a timing list (an entry is not an object)");
+                throw ToolException.usage(file + ": not a timing list (an entry is not an object)");
             }
             Map<?, ?> m = (Map<?, ?>) o;
             if (!(m.get("name") instanceof String) || !(m.get("starttime") instanceof Number)
                     || !(m.get("duration") instanceof Number)) {
-                throw ConfigException.usage(file + ": not a timing list (each entry needs name, starttime and duration)");
+                throw ToolException.usage(file + ": not a timing list (each entry needs name, starttime and duration)");
             }
             String name = (String) m.get("name");
             double start = ((Number) m.get("starttime")).doubleValue();
@@ -72,7 +72,7 @@ public final class TimingList {
     public static Map<String, List<String>> readDeps(Path file) {
         Object doc = parse(file);
         if (!(doc instanceof Map)) {
-            throw ConfigException.usage(file + ": not a --show-deps map (expected a JSON object: task -> [predecessors])");
+            throw ToolException.usage(file + ": not a --show-deps map (expected a JSON object: task -> [predecessors])");
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) doc).entrySet()) {
@@ -91,9 +91,9 @@ public final class TimingList {
         try {
             return Json.parse(Files.readString(file));
         } catch (IOException e) {
-            throw ConfigException.usage(file + ": cannot read: " + e.getMessage());
+            throw ToolException.usage(file + ": cannot read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw ConfigException.usage(file + ": " + e.getMessage());
+            throw ToolException.usage(file + ": " + e.getMessage());
         }
     }
 }

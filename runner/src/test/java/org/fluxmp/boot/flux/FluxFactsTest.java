@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.fluxmp.boot.ToolException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.fluxmp.boot.ConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +98,7 @@ class FluxFactsTest {
     void aBrokerThatGoesAwayIsAnErrorNamingTheFact() throws Exception {
         server = new FakeFluxBroker(dir.resolve("local-0"), (req, s) -> s.close());
         conn = FluxConnection.open(server.socket());
-        ConfigException e = assertThrows(ConfigException.class, () -> new FluxFacts(conn, Map.of()).attr("rank"));
+        ToolException e = assertThrows(ToolException.class, () -> new FluxFacts(conn, Map.of()).attr("rank"));
         assertTrue(e.getMessage().startsWith("cannot read attribute rank from the broker: attr.get: "), e.getMessage());
     }
 }

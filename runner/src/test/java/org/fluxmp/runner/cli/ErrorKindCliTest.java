@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.boot.Context;
 import org.fluxmp.boot.ErrorKind;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +36,7 @@ class ErrorKindCliTest {
     }
 
     /** What the command ARGS threw, caught where picocli hands it to the tool's execution handler. */
-    private ConfigException thrownBy(String... args) {
+    private ToolException thrownBy(String... args) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         CommandLine cl = FluxModprobe.commandLine(new Context(quiet, quiet, CliRun.isolated(env), CliRun.home()));
         AtomicReference<Exception> thrown = new AtomicReference<>();
@@ -45,7 +45,7 @@ class ErrorKindCliTest {
             return -1;
         });
         assertEquals(-1, cl.execute(args), "the command threw");
-        return assertInstanceOf(ConfigException.class, thrown.get());
+        return assertInstanceOf(ToolException.class, thrown.get());
     }
 
     /** A broker that cannot be reached: no socket at FLUX_URI, and no {@code flux} command on PATH. */
@@ -56,7 +56,7 @@ class ErrorKindCliTest {
 
     @Test
     void aValueTheCommandRefusesIsAUsageError() {
-        ConfigException e = thrownBy("solve", "--time-limit", "-1");
+        ToolException e = thrownBy("solve", "--time-limit", "-1");
         assertEquals(ErrorKind.USAGE, e.kind());
         assertEquals("--time-limit: must not be negative", e.getMessage());
     }
@@ -79,7 +79,7 @@ class ErrorKindCliTest {
     @Test
     void anUnreachableBrokerIsABrokerFailure() {
         noBroker();
-        ConfigException e = thrownBy("show", "kvs");
+        ToolException e = thrownBy("show", "kvs");
         assertEquals(ErrorKind.BROKER, e.kind());
         assertTrue(e.getMessage().startsWith("--broker=flux: cannot connect to the broker at "), e.getMessage());
     }
@@ -97,7 +97,7 @@ class ErrorKindCliTest {
     @Test
     void aFailedSetupStepIsATaskFailureAtItsPlace() throws Exception {
         Path rc = Files.writeString(dir.resolve("fails.toml"), "[setup]\nrun = \"exit 3\"\n");
-        ConfigException e = thrownBy("run", "--dry-run", rc.toString());
+        ToolException e = thrownBy("run", "--dry-run", rc.toString());
         assertEquals(ErrorKind.TASK, e.kind());
         assertEquals(rc + ":2: setup: bash: exited with exit status 3", e.getMessage());
     }
