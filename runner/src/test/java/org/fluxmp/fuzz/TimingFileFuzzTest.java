@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.fluxmp.boot.ConfigException;
+import org.fluxmp.boot.ToolException;
 import org.fluxmp.runner.plot.Bar;
 import org.fluxmp.runner.plot.CriticalPath;
 import org.fluxmp.runner.plot.GanttSvg;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What {@code plot} reads: a timing file ({@code --timing-file}, a JSON array of {name, starttime,
- * duration}) and a {@code --show-deps} map, then the chart drawn from them. Only ConfigException
+ * duration}) and a {@code --show-deps} map, then the chart drawn from them. Only the tool's error (ToolException)
  * (FILE: what is wrong) may escape.
  */
 class TimingFileFuzzTest {
@@ -28,12 +28,12 @@ class TimingFileFuzzTest {
                 try {
                     List<Bar> bars = TimingList.read(file, name -> name.startsWith("k"));
                     GanttSvg.render("fuzz", null, TimingList.fromFirstTask(bars), CriticalPath.of(bars, null));
-                } catch (ConfigException expected) {
+                } catch (ToolException expected) {
                     // a file that is not a timing list, said so
                 }
                 try {
                     TimingList.readDeps(file);
-                } catch (ConfigException expected) {
+                } catch (ToolException expected) {
                     // a file that is not a deps map, said so
                 }
             });
