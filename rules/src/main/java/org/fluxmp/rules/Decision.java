@@ -44,11 +44,6 @@ public record Decision(
         return verdicts.provider(service);
     }
 
-    /** Whether NAME is a configured module. */
-    public boolean isModule(String name) {
-        return unit(name).map(Unit::isModule).orElse(false);
-    }
-
     /** Services whose choice among two or more providers was made, by service name. */
     public Map<String, String> alternatives() {
         return verdicts.alternatives();

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fluxmp.boot.BootRequest;
@@ -29,6 +30,7 @@ import org.fluxmp.rules.Selection;
 import org.fluxmp.rules.Subject;
 import org.fluxmp.solver.PlanOptions;
 import org.fluxmp.solver.Planner;
+import org.fluxmp.solver.schedule.Scheduler;
 
 /**
  * The one flow of rc1, rc3, run, load and remove: look the plan up in the cache; on a miss, ask
@@ -78,7 +80,7 @@ final class BootPipeline {
             return FluxModprobe.OK;
         }
         phase(timing, "configure");
-        Plan plan = plan(ctx, env.job(), d, run.workers(), org.fluxmp.solver.schedule.Scheduler.DEFAULT_TIME_LIMIT_MS);
+        Plan plan = plan(ctx, env.job(), d, run.workers(), Scheduler.DEFAULT_TIME_LIMIT_MS);
         phase(timing, "solve");
         cache.ifPresent(c -> c.store(new CacheEntry(recorded.seen(), d.rankSets(), steps.records(), plan)));
         return execute(plan, env, timing);
@@ -90,7 +92,7 @@ final class BootPipeline {
         Facts facts = command.factOptions.facts(ctx);
         RunEnvironment env = RunEnvironment.of(ctx, command.factOptions, facts, subject);
         Decision d = request(facts, env.setupSteps(ctx.out()), command.run.verbose).decide();
-        Plan plan = plan(ctx, env.job(), d, command.run.workers(), org.fluxmp.solver.schedule.Scheduler.DEFAULT_TIME_LIMIT_MS);
+        Plan plan = plan(ctx, env.job(), d, command.run.workers(), Scheduler.DEFAULT_TIME_LIMIT_MS);
         return new Prepared(plan, command.factOptions.brokers(ctx).simFile(), env.extraEnv(), env.job());
     }
 
@@ -131,7 +133,7 @@ final class BootPipeline {
         if (subject instanceof Subject.Tasks t) {
             return t.source().identity();
         }
-        java.util.List<String> modules = subject instanceof Subject.Load l ? l.modules() : ((Subject.Remove) subject).modules();
+        List<String> modules = subject instanceof Subject.Load l ? l.modules() : ((Subject.Remove) subject).modules();
         return new BootRequest(subject.name(), null, modules, null, false, null).identity();
     }
 
